@@ -1,0 +1,185 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+
+	kz30 "github.com/kz30/kz30"
+	"github.com/kz30/kz30/internal/build"
+	"github.com/kz30/kz30/internal/diag"
+)
+
+// command is one subcommand.
+type command struct {
+	name  string
+	usage string
+	help  string
+	run   func(ctx context.Context, args []string, stdout, stderr io.Writer) int
+}
+
+func commands() []command {
+	return []command{
+		{"build", "build [--source DIR] [--out DIR] [--base-url URL] [--drafts] [--allow-missing] [--allow-stale]",
+			"Build the site into DIR/public (or --out), atomically: a failed build leaves the previous output untouched.", runBuild},
+		{"check", "check [--source DIR] [--allow-missing] [--allow-stale] [--translations] [--external]",
+			"Build in memory and check links, anchors, translations (missing, stale) and fact parity.", notYet("check")},
+		{"serve", "serve [--source DIR] [--bind 127.0.0.1] [--port 1313] [--base-url URL] [--drafts] [--allow-missing] [--allow-stale]",
+			"Serve the site from memory, rebuild on change and reload the browser.", notYet("serve")},
+		{"newsletter", "newsletter NAME... --lang LANG [--teaser] [--text] [--source DIR]",
+			"Print the e-mail export of one or more sections, ready to paste.", notYet("newsletter")},
+		{"new", "new NAME [--source DIR]",
+			"Create content/<lang>/NAME.md in every language with front matter.", notYet("new")},
+	}
+}
+
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
+		usage(stdout)
+		if len(args) == 0 {
+			return 2
+		}
+		return 0
+	}
+	for _, c := range commands() {
+		if c.name == args[0] {
+			return c.run(ctx, args[1:], stdout, stderr)
+		}
+	}
+	fmt.Fprintf(stderr, "kz30: unknown command %q\n", args[0])
+	usage(stderr)
+	return 2
+}
+
+func usage(w io.Writer) {
+	fmt.Fprintln(w, "kz30 builds a bilingual static site from content/<lang>/*.md.")
+	fmt.Fprintln(w, "\nUsage:")
+	for _, c := range commands() {
+		fmt.Fprintf(w, "  kz30 %s\n", c.usage)
+	}
+	fmt.Fprintln(w, "\nRun \"kz30 COMMAND --help\" for details.")
+}
+
+func notYet(name string) func(context.Context, []string, io.Writer, io.Writer) int {
+	return func(_ context.Context, _ []string, _, stderr io.Writer) int {
+		fmt.Fprintf(stderr, "kz30 %s: not yet\n", name)
+		return 2
+	}
+}
+
+// newFlags makes a FlagSet whose usage prints the command's synopsis.
+func newFlags(name string, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet("kz30 "+name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	for _, c := range commands() {
+		if c.name == name {
+			fs.Usage = func() {
+				fmt.Fprintf(stderr, "usage: kz30 %s\n\n%s\n\nFlags:\n", c.usage, c.help)
+				fs.PrintDefaults()
+			}
+		}
+	}
+	return fs
+}
+
+// parse parses flags that may come before or after the positional names.
+// It returns the names, or ok false with the exit code to use.
+func parse(fs *flag.FlagSet, args []string) (names []string, code int, ok bool) {
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return nil, 0, false
+			}
+			return nil, 2, false
+		}
+		if fs.NArg() == 0 {
+			return names, 0, true
+		}
+		names = append(names, fs.Arg(0))
+		args = fs.Args()[1:]
+	}
+}
+
+// buildFlags are the flags build, check and serve share.
+type buildFlags struct {
+	source, baseURL                  string
+	drafts, allowMissing, allowStale bool
+}
+
+func (b *buildFlags) register(fs *flag.FlagSet) {
+	fs.StringVar(&b.source, "source", ".", "source `DIR` holding content/, and optionally site.toml, templates/ and static/")
+	fs.StringVar(&b.baseURL, "base-url", "", "absolute `URL` of the site, overriding site.toml's base_url")
+	fs.BoolVar(&b.drafts, "drafts", false, "include pages with draft: true")
+	fs.BoolVar(&b.allowMissing, "allow-missing", false, "build even when a page lacks a translation (warning instead of error)")
+	fs.BoolVar(&b.allowStale, "allow-stale", false, "build even when a translation is stale (warning instead of error)")
+}
+
+func (b *buildFlags) options() build.Options {
+	return build.Options{Dir: b.source, BaseURL: b.baseURL, Drafts: b.drafts,
+		AllowMissing: b.allowMissing, AllowStale: b.allowStale, Defaults: kz30.Defaults}
+}
+
+func runBuild(_ context.Context, args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("build", stderr)
+	var bf buildFlags
+	bf.register(fs)
+	out := fs.String("out", "", "output `DIR` (default DIR/public)")
+	names, code, ok := parse(fs, args)
+	if !ok {
+		return code
+	}
+	if len(names) > 0 {
+		fmt.Fprintf(stderr, "kz30 build: unexpected argument %q\n", names[0])
+		return 2
+	}
+	opts := bf.options()
+	opts.Out = *out
+	if isTerminal(stderr) {
+		opts.Log = stderr
+	}
+	stats, err := build.Build(opts)
+	if stats != nil {
+		printWarnings(stderr, stats.Warnings)
+	}
+	if err != nil {
+		return fail(stderr, "build", err)
+	}
+	fmt.Fprintf(stdout, "kz30: %s\n", stats)
+	return 0
+}
+
+// printWarnings prints one line per warning.
+func printWarnings(w io.Writer, warns diag.List) {
+	for _, e := range warns {
+		fmt.Fprintf(w, "warning: %s\n", e.Error())
+	}
+}
+
+// fail prints an error (one line per diagnostic) and returns exit code 1.
+func fail(w io.Writer, cmd string, err error) int {
+	var list diag.List
+	n := 1
+	if errors.As(err, &list) {
+		n = len(list)
+	}
+	fmt.Fprintln(w, err.Error())
+	plural := "s"
+	if n == 1 {
+		plural = ""
+	}
+	fmt.Fprintf(w, "kz30 %s: %d error%s; nothing was written\n", cmd, n, plural)
+	return 1
+}
+
+// isTerminal reports whether w is a terminal (progress lines only there).
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok || os.Getenv("CI") != "" || os.Getenv("TERM") == "dumb" {
+		return false
+	}
+	fi, err := f.Stat()
+	return err == nil && fi.Mode()&os.ModeCharDevice != 0
+}

@@ -1,0 +1,154 @@
+// Package build turns a source folder into a site: load → convert (in
+// parallel) → render → write. It is the only package that writes the site
+// to disk, and it does so atomically: pages go to a staging folder beside
+// the output, which replaces the output only when the whole build
+// succeeded, so a failed build leaves the previous site untouched.
+package build
+
+import (
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/kz30/kz30/internal/diag"
+)
+
+// Options configure a build. The zero value builds the current folder into
+// ./public with the embedded default templates.
+type Options struct {
+	Dir          string // source folder (default ".")
+	Out          string // output folder (default Dir/public)
+	BaseURL      string // overrides site.toml's base_url
+	Drafts       bool
+	AllowMissing bool
+	AllowStale   bool
+	Defaults     fs.FS     // templates/ and static/ used when Dir lacks them
+	Log          io.Writer // progress line on a terminal; nil for none
+	// LiveReload adds the dev server's reload script to every page.
+	LiveReload bool
+}
+
+// Stats summarize a build.
+type Stats struct {
+	Pages    map[string]int // pages per language
+	Langs    []string
+	Files    int
+	Bytes    int64
+	Duration time.Duration
+	Warnings diag.List
+}
+
+// String is the one-line summary printed after a build.
+func (s *Stats) String() string {
+	var per []string
+	total := 0
+	for _, l := range s.Langs {
+		per = append(per, fmt.Sprintf("%s %d", l, s.Pages[l]))
+		total += s.Pages[l]
+	}
+	return fmt.Sprintf("built %d pages (%s), %d files, %s in %d ms",
+		total, strings.Join(per, ", "), s.Files, humanBytes(s.Bytes), s.Duration.Milliseconds())
+}
+
+func humanBytes(n int64) string {
+	switch {
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.1f KB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d B", n)
+}
+
+// Build builds the site into opts.Out atomically.
+func Build(opts Options) (*Stats, error) {
+	start := time.Now()
+	opts = opts.withDefaults()
+	out, err := filepath.Abs(opts.Out)
+	if err != nil {
+		return nil, err
+	}
+	if err := checkOutParent(out); err != nil {
+		return nil, err
+	}
+	b, err := newBuilder(opts)
+	if err != nil {
+		return &Stats{Warnings: b.warnings()}, err
+	}
+	stage, err := os.MkdirTemp(filepath.Dir(out), "."+filepath.Base(out)+".staging-")
+	if err != nil {
+		return nil, diag.List{{Pos: diag.Pos{File: opts.Out}, Msg: "cannot create the staging folder: " + err.Error(), Hint: "check that the output's parent folder is writable"}}
+	}
+	sink := newDirSink(stage)
+	stats, err := b.run(sink)
+	if err != nil {
+		os.RemoveAll(stage)
+		return stats, err
+	}
+	if err := swap(stage, out); err != nil {
+		os.RemoveAll(stage)
+		return stats, err
+	}
+	stats.Duration = time.Since(start)
+	return stats, nil
+}
+
+// Render builds the site in memory and returns every output file by
+// slash path ("fr/kaspi/index.html").
+func Render(opts Options) (map[string][]byte, *Stats, error) {
+	start := time.Now()
+	opts = opts.withDefaults()
+	b, err := newBuilder(opts)
+	if err != nil {
+		return nil, &Stats{Warnings: b.warnings()}, err
+	}
+	sink := &memSink{files: map[string][]byte{}}
+	stats, err := b.run(sink)
+	if err != nil {
+		return nil, stats, err
+	}
+	stats.Duration = time.Since(start)
+	return sink.files, stats, nil
+}
+
+func (o Options) withDefaults() Options {
+	if o.Dir == "" {
+		o.Dir = "."
+	}
+	if o.Out == "" {
+		o.Out = filepath.Join(o.Dir, "public")
+	}
+	return o
+}
+
+// checkOutParent refuses an output folder below a regular file.
+func checkOutParent(out string) error {
+	for p := filepath.Dir(out); ; p = filepath.Dir(p) {
+		fi, err := os.Stat(p)
+		if err == nil {
+			if !fi.IsDir() {
+				return diag.List{{Pos: diag.Pos{File: p}, Msg: "the output folder " + out + " is below a regular file", Hint: "pass --out a folder path, or move the file " + p}}
+			}
+			return nil
+		}
+		if p == filepath.Dir(p) {
+			return nil
+		}
+	}
+}
+
+// sortedKeys returns m's keys in order.
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return slices.Clip(keys)
+}

@@ -1,0 +1,323 @@
+package build
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"runtime"
+	"strings"
+	"sync"
+	"sync/atomic"
+
+	"github.com/kz30/kz30/internal/config"
+	"github.com/kz30/kz30/internal/content"
+	"github.com/kz30/kz30/internal/diag"
+	"github.com/kz30/kz30/internal/i18n"
+	"github.com/kz30/kz30/internal/markdown"
+	"github.com/kz30/kz30/internal/render"
+)
+
+// builder holds everything loaded for one build.
+type builder struct {
+	opts    Options
+	src     *sourceFS
+	cfg     *config.Config
+	site    *content.Site
+	cat     *i18n.Catalog
+	locales map[string]*i18n.Locale
+	conv    map[string]*markdown.Converter
+	tmpl    *render.Renderer
+	css     []byte
+	cssName string // assets/site.HASH.css
+	docs    map[*content.Page]*markdown.Doc
+	warns   diag.List
+	mu      sync.Mutex
+
+	files atomic.Int64
+	bytes atomic.Int64
+}
+
+// newBuilder loads configuration, content, UI strings, templates and
+// styles, reporting every error it finds.
+func newBuilder(opts Options) (*builder, error) {
+	b := &builder{opts: opts, src: newSourceFS(opts.Dir, opts.Defaults)}
+	var errs diag.List
+	b.cfg = config.Default()
+	if data, err := fs.ReadFile(b.src, "site.toml"); err == nil {
+		cfg, err := config.Parse("site.toml", data)
+		if err != nil {
+			return b, err
+		}
+		b.cfg = cfg
+	} else if !errors.Is(err, fs.ErrNotExist) {
+		return b, diag.List{{Pos: diag.Pos{File: "site.toml"}, Msg: err.Error(), Hint: "make site.toml readable"}}
+	}
+	if opts.BaseURL != "" {
+		u, err := config.NormalizeBaseURL(opts.BaseURL)
+		if err != nil {
+			return b, diag.List{{Msg: "--base-url: " + err.Error(), Hint: `pass an absolute URL such as "https://user.github.io/repo/"`}}
+		}
+		b.cfg.BaseURL = u
+	}
+	site, warns, err := content.Load(b.src, b.cfg, content.Options{Drafts: opts.Drafts, AllowMissing: opts.AllowMissing, AllowStale: opts.AllowStale})
+	b.warns = append(b.warns, warns...)
+	errs.Append(err)
+	b.site = site
+
+	files := map[string]i18n.CatalogFile{}
+	for _, lang := range b.cfg.Codes() {
+		name := path.Join(render.Dir, "i18n", lang+".toml")
+		data, err := fs.ReadFile(b.src, name)
+		if err != nil {
+			errs.Add(diag.Pos{File: name}, fmt.Sprintf("no UI strings for language %q", lang), "create "+name+" (copy another language's file and translate it)")
+			continue
+		}
+		files[lang] = i18n.CatalogFile{Name: name, Data: data}
+	}
+	if len(errs) == 0 {
+		cat, err := i18n.LoadCatalog(files)
+		errs.Append(err)
+		b.cat = cat
+	}
+	tmpl, err := render.New(b.src)
+	errs.Append(err)
+	b.tmpl = tmpl
+	if len(errs) > 0 {
+		return b, errs.Sort()
+	}
+
+	b.locales = map[string]*i18n.Locale{}
+	b.conv = map[string]*markdown.Converter{}
+	for _, lang := range b.cfg.Codes() {
+		loc, err := i18n.NewLocale(lang, b.cat)
+		if err != nil {
+			errs.Add(diag.Pos{File: "site.toml"}, err.Error(), "use a language x/text knows")
+			continue
+		}
+		b.locales[lang] = loc
+		label, _ := b.cat.T(lang, "external-link")
+		b.conv[lang] = markdown.New(markdown.Options{Lang: lang, UnsafeHTML: b.cfg.UnsafeHTML, ExternalLabel: label})
+	}
+	if err := b.loadCSS(); err != nil {
+		errs.Append(err)
+	}
+	return b, errs.Sort().Err()
+}
+
+func (b *builder) warnings() diag.List { return b.warns.Sort() }
+
+// pages lists every page of the site, entry by entry, language by language.
+func (b *builder) pages() []*content.Page {
+	var ps []*content.Page
+	for _, e := range b.site.Entries {
+		for _, p := range e.Pages {
+			if p != nil {
+				ps = append(ps, p)
+			}
+		}
+	}
+	return ps
+}
+
+// run converts and renders everything into s.
+func (b *builder) run(s sink) (*Stats, error) {
+	counted := countingSink{s, b}
+	pages := b.pages()
+	if err := b.convert(pages); err != nil {
+		return &Stats{Warnings: b.warnings()}, err
+	}
+	var errs diag.List
+	errs.Append(parallel(pages, func(p *content.Page, buf *bytes.Buffer) error {
+		v := b.pageView(p)
+		layout := "page"
+		if p.Entry.IsHome() {
+			layout = "home"
+		}
+		if err := b.tmpl.Execute(buf, layout, v); err != nil {
+			return err
+		}
+		return counted.write(p.URLPath()+"index.html", buf.Bytes())
+	}))
+	if len(errs) == 0 {
+		errs.Append(b.writeSiteFiles(counted))
+	}
+	if len(errs) > 0 {
+		return &Stats{Warnings: b.warnings()}, errs.Sort()
+	}
+	st := &Stats{Pages: map[string]int{}, Langs: b.site.Langs, Warnings: b.warnings(),
+		Files: int(b.files.Load()), Bytes: b.bytes.Load()}
+	for _, p := range pages {
+		st.Pages[p.Lang]++
+	}
+	return st, nil
+}
+
+// countingSink counts files and bytes written.
+type countingSink struct {
+	s sink
+	b *builder
+}
+
+func (c countingSink) write(name string, data []byte) error {
+	if err := c.s.write(name, data); err != nil {
+		return err
+	}
+	c.b.files.Add(1)
+	c.b.bytes.Add(int64(len(data)))
+	return nil
+}
+
+// convert turns every page body into HTML, then checks that every internal
+// link points to an existing page and anchor.
+func (b *builder) convert(pages []*content.Page) error {
+	b.docs = make(map[*content.Page]*markdown.Doc, len(pages))
+	var errs diag.List
+	errs.Append(parallel(pages, func(p *content.Page, _ *bytes.Buffer) error {
+		doc, warns, err := b.conv[p.Lang].Convert(markdown.Source{
+			File: p.Path, Line: p.BodyLine, Body: p.Body,
+			Resolve: func(dest string) (string, error) {
+				t, err := b.resolve(p, dest)
+				if err != nil {
+					return "", err
+				}
+				return relURL(p.URLPath(), t.URLPath()), nil
+			},
+		})
+		b.mu.Lock()
+		b.warns = append(b.warns, warns...)
+		if doc != nil {
+			b.docs[p] = doc
+		}
+		b.mu.Unlock()
+		return err
+	}))
+	if len(errs) > 0 {
+		return errs.Sort()
+	}
+	for _, p := range pages {
+		for _, l := range b.docs[p].Links {
+			target := p
+			if l.Page != "" {
+				target, _ = b.resolve(p, l.Page)
+			}
+			if l.Fragment == "" || target == nil {
+				continue
+			}
+			if !hasID(b.docs[target], l.Fragment) {
+				errs.Add(l.Pos, fmt.Sprintf("link to missing anchor #%s in %s", l.Fragment, target.Path),
+					"use one of the page's heading IDs (write {#id} after a heading to fix one)")
+			}
+		}
+	}
+	return errs.Sort().Err()
+}
+
+func hasID(d *markdown.Doc, id string) bool {
+	for _, x := range d.IDs {
+		if x == id {
+			return true
+		}
+	}
+	return false
+}
+
+// resolve finds the page a file link from p points to: "kaspi.md" in p's
+// language, "../en/kaspi.md" in another.
+func (b *builder) resolve(p *content.Page, dest string) (*content.Page, error) {
+	full := path.Clean(path.Join(path.Dir(p.Path), dest))
+	dir, file := path.Split(full)
+	lang := path.Base(dir)
+	if path.Dir(strings.TrimSuffix(dir, "/")) != "content" || b.site.LangIndex(lang) < 0 {
+		return nil, fmt.Errorf("link to %q leaves the content/<lang>/ folders", dest)
+	}
+	name := strings.TrimSuffix(file, ".md")
+	t := b.site.Page(lang, name)
+	if t == nil {
+		return nil, fmt.Errorf("link to missing page %q (no content/%s/%s.md)", dest, lang, name)
+	}
+	return t, nil
+}
+
+// parallel runs fn over items on every core; each worker has its own
+// buffer. It returns every error.
+func parallel[T any](items []T, fn func(T, *bytes.Buffer) error) error {
+	n := min(runtime.GOMAXPROCS(0), len(items))
+	var (
+		next atomic.Int64
+		mu   sync.Mutex
+		errs diag.List
+		wg   sync.WaitGroup
+	)
+	for range n {
+		wg.Go(func() {
+			var buf bytes.Buffer
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= len(items) {
+					return
+				}
+				buf.Reset()
+				if err := fn(items[i], &buf); err != nil {
+					mu.Lock()
+					errs.Append(err)
+					mu.Unlock()
+				}
+			}
+		})
+	}
+	wg.Wait()
+	return errs.Sort().Err()
+}
+
+// loadCSS builds the fingerprinted stylesheet: static/site.css followed by
+// chroma's light and dark rules, each inside its prefers-color-scheme.
+func (b *builder) loadCSS() error {
+	var buf bytes.Buffer
+	site, err := fs.ReadFile(b.src, "static/site.css")
+	if err != nil {
+		return diag.List{{Pos: diag.Pos{File: "static/site.css"}, Msg: "no stylesheet", Hint: "restore static/site.css or remove static/ to use the built-in one"}}
+	}
+	buf.Write(site)
+	// Each scheme's chroma rules in their own media block, so no light-only
+	// property (a background, say) leaks into dark mode.
+	buf.WriteString("\n@media (prefers-color-scheme: light), print {\n")
+	if err := markdown.WriteCSS(&buf, markdown.LightStyle); err != nil {
+		return err
+	}
+	buf.WriteString("}\n@media screen and (prefers-color-scheme: dark) {\n")
+	if err := markdown.WriteCSS(&buf, markdown.DarkStyle); err != nil {
+		return err
+	}
+	buf.WriteString("}\n")
+	b.css = minifyCSS(buf.Bytes())
+	sum := sha256.Sum256(b.css)
+	b.cssName = "assets/site." + hex.EncodeToString(sum[:])[:10] + ".css"
+	return nil
+}
+
+// minifyCSS drops comments and the indentation of lines.
+func minifyCSS(src []byte) []byte {
+	var out bytes.Buffer
+	for len(src) > 0 {
+		if bytes.HasPrefix(src, []byte("/*")) {
+			end := bytes.Index(src[2:], []byte("*/"))
+			if end < 0 {
+				break
+			}
+			src = src[end+4:]
+			continue
+		}
+		if src[0] == '\n' {
+			src = bytes.TrimLeft(src, " \t\n")
+			out.WriteByte('\n')
+			continue
+		}
+		out.WriteByte(src[0])
+		src = src[1:]
+	}
+	return bytes.TrimSpace(out.Bytes())
+}

@@ -1,0 +1,104 @@
+package build
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+	"sync"
+)
+
+// sink receives output files by slash path relative to the site root.
+type sink interface {
+	write(name string, data []byte) error
+}
+
+// memSink keeps files in memory (check, serve, tests).
+type memSink struct {
+	mu    sync.Mutex
+	files map[string][]byte
+}
+
+func (m *memSink) write(name string, data []byte) error {
+	if err := checkName(name); err != nil {
+		return err
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if _, dup := m.files[name]; dup {
+		return fmt.Errorf("two outputs want %s", name)
+	}
+	m.files[name] = append([]byte(nil), data...)
+	return nil
+}
+
+// dirSink writes files below a root folder, creating folders once.
+type dirSink struct {
+	root string
+	mu   sync.Mutex
+	dirs map[string]bool
+	seen map[string]bool
+}
+
+func newDirSink(root string) *dirSink {
+	return &dirSink{root: root, dirs: map[string]bool{".": true}, seen: map[string]bool{}}
+}
+
+func (d *dirSink) write(name string, data []byte) error {
+	if err := checkName(name); err != nil {
+		return err
+	}
+	dir := path.Dir(name)
+	d.mu.Lock()
+	if d.seen[name] {
+		d.mu.Unlock()
+		return fmt.Errorf("two outputs want %s", name)
+	}
+	d.seen[name] = true
+	needDir := !d.dirs[dir]
+	d.dirs[dir] = true
+	d.mu.Unlock()
+	full := filepath.Join(d.root, filepath.FromSlash(name))
+	if needDir {
+		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+			return err
+		}
+	}
+	return os.WriteFile(full, data, 0o644)
+}
+
+// checkName confines output paths to the output folder, whatever slugs
+// and aliases say.
+func checkName(name string) error {
+	if name == "" || path.IsAbs(name) || strings.Contains(name, "\\") || path.Clean(name) != name ||
+		name == ".." || strings.HasPrefix(name, "../") || strings.ContainsAny(name, "\x00") {
+		return fmt.Errorf("output path %q leaves the output folder", name)
+	}
+	return nil
+}
+
+// swap replaces out by stage: out is renamed aside, stage takes its place,
+// and the old output is removed. A crash between the two renames leaves
+// both folders on disk, never a half-written site.
+func swap(stage, out string) error {
+	old := stage + ".old"
+	hadOld := true
+	if err := os.Rename(out, old); err != nil {
+		if !errors.Is(err, os.ErrNotExist) {
+			return fmt.Errorf("cannot replace %s: %w", out, err)
+		}
+		hadOld = false
+	}
+	if err := os.Rename(stage, out); err != nil {
+		if hadOld {
+			_ = os.Rename(old, out)
+		}
+		return fmt.Errorf("cannot move the new site into %s: %w", out, err)
+	}
+	if hadOld {
+		return os.RemoveAll(old)
+	}
+	return nil
+}

@@ -1,0 +1,200 @@
+// Package config reads site.toml into a Config.
+//
+// site.toml is optional: Default returns the built-in configuration (French
+// first, then English, no newsletter exports), so any folder holding
+// content/fr and content/en builds. When present, the file is decoded
+// strictly: an unknown key, a value of the wrong type or an invalid value is
+// an error naming site.toml:line:col.
+//
+//	title = "Fallback title"          # used when a language has none
+//	base_url = "https://example.org/" # absolute http(s) URL; --base-url overrides it
+//	cname = "kz30.example.org"        # writes public/CNAME
+//	unsafe_html = false               # true lets raw HTML through (trusted writers only)
+//
+//	[[languages]]                     # in order; the first is the source language
+//	code = "fr"
+//	title = "Le Kazakhstan à 30 ans"
+//	description = "…"
+//	words_per_minute = 200
+//
+//	[newsletter]
+//	enabled = true
+//	utm_source = "newsletter"; utm_medium = "email"; utm_campaign = "kz30"
+package config
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"net/url"
+	"strings"
+
+	"github.com/kz30/kz30/internal/diag"
+	toml "github.com/pelletier/go-toml/v2"
+	"golang.org/x/text/language"
+)
+
+// Config is the site configuration. Its zero value is not useful; start
+// from Default or Parse.
+type Config struct {
+	Title      string     `toml:"title"`
+	BaseURL    string     `toml:"base_url"`
+	CNAME      string     `toml:"cname"`
+	UnsafeHTML bool       `toml:"unsafe_html"`
+	Languages  []Language `toml:"languages"`
+	Newsletter Newsletter `toml:"newsletter"`
+}
+
+// Language is one language of the site, in site order.
+type Language struct {
+	Code           string `toml:"code"`
+	Title          string `toml:"title"`
+	Description    string `toml:"description"`
+	WordsPerMinute int    `toml:"words_per_minute"`
+}
+
+// Newsletter configures the e-mail exports.
+type Newsletter struct {
+	Enabled     bool   `toml:"enabled"`
+	UTMSource   string `toml:"utm_source"`
+	UTMMedium   string `toml:"utm_medium"`
+	UTMCampaign string `toml:"utm_campaign"`
+}
+
+// DefaultBaseURL is the placeholder used when neither site.toml nor
+// --base-url names the site's address.
+const DefaultBaseURL = "https://example.org/"
+
+// Default returns the built-in configuration: French (the source language)
+// and English, no newsletter exports.
+func Default() *Config {
+	return &Config{
+		Title:   "kz30",
+		BaseURL: DefaultBaseURL,
+		Languages: []Language{
+			{Code: "fr", WordsPerMinute: 200},
+			{Code: "en", WordsPerMinute: 230},
+		},
+	}
+}
+
+// Codes returns the language codes in site order.
+func (c *Config) Codes() []string {
+	codes := make([]string, len(c.Languages))
+	for i, l := range c.Languages {
+		codes[i] = l.Code
+	}
+	return codes
+}
+
+// SourceLang is the language translations are made from: the first one.
+func (c *Config) SourceLang() string { return c.Languages[0].Code }
+
+// Lang returns the settings of language code, or nil.
+func (c *Config) Lang(code string) *Language {
+	for i := range c.Languages {
+		if c.Languages[i].Code == code {
+			return &c.Languages[i]
+		}
+	}
+	return nil
+}
+
+// Parse decodes site.toml bytes; file names the file in errors.
+func Parse(file string, data []byte) (*Config, error) {
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	c := &Config{}
+	dec := toml.NewDecoder(bytes.NewReader(data)).DisallowUnknownFields()
+	if err := dec.Decode(c); err != nil {
+		return nil, decodeError(file, err)
+	}
+	var errs diag.List
+	pos := func(key string) diag.Pos { return keyPos(file, data, key) }
+	if c.Title == "" {
+		c.Title = "kz30"
+	}
+	if c.BaseURL == "" {
+		c.BaseURL = DefaultBaseURL
+	} else if u, err := NormalizeBaseURL(c.BaseURL); err != nil {
+		errs.Add(pos("base_url"), err.Error(), `write an absolute URL such as "https://user.github.io/repo/"`)
+	} else {
+		c.BaseURL = u
+	}
+	if c.CNAME != "" && (strings.ContainsAny(c.CNAME, "/: ") || !strings.Contains(c.CNAME, ".")) {
+		errs.Add(pos("cname"), fmt.Sprintf("cname %q is not a domain name", c.CNAME), `write a bare host name such as "kz30.example.org"`)
+	}
+	if len(c.Languages) == 0 {
+		c.Languages = Default().Languages
+	}
+	seen := map[string]bool{}
+	for i := range c.Languages {
+		l := &c.Languages[i]
+		p := pos("code = \"" + l.Code + "\"")
+		if _, err := language.ParseBase(l.Code); err != nil || l.Code != strings.ToLower(l.Code) || strings.Contains(l.Code, "-") {
+			errs.Add(p, fmt.Sprintf("unknown language %q", l.Code), `use a two-letter ISO 639-1 code such as "fr" or "en"`)
+		}
+		if seen[l.Code] {
+			errs.Add(p, fmt.Sprintf("language %q is listed twice", l.Code), "remove one of the [[languages]] tables")
+		}
+		seen[l.Code] = true
+		if l.WordsPerMinute == 0 {
+			l.WordsPerMinute = 220
+		} else if l.WordsPerMinute < 50 || l.WordsPerMinute > 1000 {
+			errs.Add(pos("words_per_minute"), fmt.Sprintf("words_per_minute %d is out of range", l.WordsPerMinute), "use a value between 50 and 1000 (about 200 for French, 230 for English)")
+		}
+	}
+	if len(c.Languages) < 2 {
+		errs.Add(pos("[[languages]]"), "a bilingual site needs at least two [[languages]]", "add a second [[languages]] table")
+	}
+	if err := errs.Err(); err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+// NormalizeBaseURL checks that s is an absolute http or https URL and
+// returns it with a trailing slash.
+func NormalizeBaseURL(s string) (string, error) {
+	u, err := url.Parse(s)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.RawQuery != "" || u.Fragment != "" {
+		return "", fmt.Errorf("base_url %q is not an absolute http(s) URL", s)
+	}
+	if !strings.HasSuffix(u.Path, "/") {
+		u.Path += "/"
+	}
+	return u.String(), nil
+}
+
+// decodeError turns go-toml's errors into positioned diagnostics.
+func decodeError(file string, err error) error {
+	var errs diag.List
+	var strict *toml.StrictMissingError
+	var de *toml.DecodeError
+	switch {
+	case errors.As(err, &strict):
+		for _, e := range strict.Errors {
+			line, col := e.Position()
+			errs.Add(diag.Pos{File: file, Line: line, Col: col},
+				fmt.Sprintf("unknown key %q", strings.Join(e.Key(), ".")),
+				"remove it or fix its spelling (see the README for the keys of site.toml)")
+		}
+	case errors.As(err, &de):
+		line, col := de.Position()
+		errs.Add(diag.Pos{File: file, Line: line, Col: col}, de.Error(), "fix the TOML syntax or the value's type")
+	default:
+		errs.Add(diag.Pos{File: file}, err.Error(), "fix site.toml")
+	}
+	return errs
+}
+
+// keyPos finds the first line of data that starts with key, for values that
+// decode but do not validate.
+func keyPos(file string, data []byte, key string) diag.Pos {
+	for i, line := range strings.Split(string(data), "\n") {
+		t := strings.TrimSpace(line)
+		if strings.HasPrefix(t, key) {
+			return diag.Pos{File: file, Line: i + 1, Col: len(line) - len(strings.TrimLeft(line, " \t")) + 1}
+		}
+	}
+	return diag.Pos{File: file}
+}

@@ -1,0 +1,59 @@
+package config
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestParse(t *testing.T) {
+	src := `title = "T"
+base_url = "https://user.github.io/repo"
+cname = "kz30.example.org"
+
+[[languages]]
+code = "fr"
+title = "Titre"
+words_per_minute = 200
+
+[[languages]]
+code = "en"
+title = "Title"
+
+[newsletter]
+enabled = true
+utm_source = "nl"
+`
+	c, err := Parse("site.toml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.BaseURL != "https://user.github.io/repo/" {
+		t.Errorf("BaseURL = %q, want trailing slash", c.BaseURL)
+	}
+	if got := strings.Join(c.Codes(), ","); got != "fr,en" {
+		t.Errorf("Codes() = %q", got)
+	}
+	if c.SourceLang() != "fr" || c.Lang("en").WordsPerMinute != 220 || !c.Newsletter.Enabled {
+		t.Errorf("unexpected config %+v", c)
+	}
+}
+
+func TestParseErrors(t *testing.T) {
+	for _, tc := range []struct{ name, src, want string }{
+		{"unknown key", "titel = \"x\"\n", `site.toml:1:1: unknown key "titel"`},
+		{"nested unknown key", "[newsletter]\nenable = true\n", `site.toml:2:1: unknown key "newsletter.enable"`},
+		{"wrong type", "unsafe_html = \"yes\"\n", "site.toml:1:15: "},
+		{"syntax", "title = \"x\nbase_url = 3\n", "site.toml:1:"},
+		{"bad base url", "base_url = \"not a url\"\n", `site.toml:1:1: base_url "not a url" is not an absolute http(s) URL`},
+		{"unknown language", "[[languages]]\ncode = \"fr\"\n[[languages]]\ncode = \"zz\"\n", `site.toml:4:1: unknown language "zz"`},
+		{"one language", "[[languages]]\ncode = \"fr\"\n", "needs at least two"},
+		{"bad cname", "cname = \"https://x.org/\"\n", "is not a domain name"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := Parse("site.toml", []byte(tc.src))
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Errorf("Parse error = %v, want it to contain %q", err, tc.want)
+			}
+		})
+	}
+}

@@ -1,0 +1,31 @@
+// Package content loads a bilingual site's sources into a Site.
+//
+// Layout: content/<lang>/NAME.md for every language of the configuration,
+// plus content/facts.toml. Files with the same NAME in each language are one
+// page (an Entry) in several languages; _index.md is each language's home.
+//
+// Each file starts with YAML front matter between two lines of "---":
+//
+//	title           string, required
+//	description     string, required (one sentence: meta, feeds, teasers)
+//	weight          int, order in navigation (then NAME)
+//	slug            URL segment in this language ([a-z0-9-]); default NAME
+//	date, lastmod   YYYY-MM-DD; lastmod defaults to date
+//	facts           list of fact IDs of content/facts.toml stated by the page
+//	translation_of  first 12 hex digits of the SHA-256 of the source-language
+//	                body this translation was made from (see BodyHash)
+//	draft           bool; drafts are left out unless Options.Drafts
+//	section         bool, default true; false for reference pages
+//	aliases         list of old URL paths ("fr/ancien-nom/") that redirect here
+//
+// Unknown keys are warnings; wrong types and invalid values are errors. A
+// UTF-8 BOM is dropped and CRLF becomes LF before anything else, so both
+// give the same output as LF files. Body line numbers stay file line
+// numbers (Page.BodyLine).
+//
+// Translation rules: the first language of the configuration is the source.
+// A page missing in some language is an error unless Options.AllowMissing.
+// A translation whose translation_of differs from the source body's hash is
+// stale: an error unless Options.AllowStale; a translation without
+// translation_of gets a warning.
+package content

@@ -1,0 +1,197 @@
+package content
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/goccy/go-yaml"
+	"github.com/goccy/go-yaml/ast"
+	"github.com/goccy/go-yaml/parser"
+	"github.com/kz30/kz30/internal/diag"
+)
+
+// frontKeys are the front matter keys a page may use.
+var frontKeys = []string{"title", "description", "weight", "slug", "date", "lastmod", "facts", "translation_of", "draft", "section", "aliases"}
+
+var (
+	slugRE  = regexp.MustCompile(`^[a-z0-9]+(?:-[a-z0-9]+)*$`)
+	hashRE  = regexp.MustCompile(`^[0-9a-f]{12}$`)
+	aliasRE = regexp.MustCompile(`^[A-Za-z0-9._~%-]+(?:/[A-Za-z0-9._~%-]+)*/?$`)
+)
+
+// split separates front matter from body. src must be normalized. It
+// returns the YAML text, the body, and the body's first line number.
+func split(file string, src []byte) (front, body []byte, bodyLine int, err *diag.Error) {
+	if len(bytes.TrimSpace(src)) == 0 {
+		return nil, nil, 0, &diag.Error{Pos: diag.Pos{File: file, Line: 1, Col: 1}, Msg: "empty file",
+			Hint: "start the file with front matter (---, title: …, description: …, ---) or delete it"}
+	}
+	if !bytes.HasPrefix(src, []byte("---\n")) {
+		return nil, nil, 0, &diag.Error{Pos: diag.Pos{File: file, Line: 1, Col: 1}, Msg: "no front matter",
+			Hint: `start the file with a line "---", the YAML keys (title, description…), and another "---"`}
+	}
+	for off, line := 4, 2; off < len(src); line++ {
+		l, next := src[off:], len(src)
+		if i := bytes.IndexByte(l, '\n'); i >= 0 {
+			l, next = l[:i], off+i+1
+		}
+		if string(bytes.TrimRight(l, " \t")) == "---" {
+			return src[4:off], src[next:], line + 1, nil
+		}
+		off = next
+	}
+	return nil, nil, 0, &diag.Error{Pos: diag.Pos{File: file, Line: 1, Col: 1}, Msg: "unclosed front matter",
+		Hint: `end the front matter with a line "---"`}
+}
+
+// parseFront decodes front matter YAML into p. Errors go to errs, warnings
+// to warns. Line numbers are file line numbers (the YAML starts on line 2).
+func parseFront(p *Page, front []byte, errs, warns *diag.List) {
+	pos := func(n ast.Node) diag.Pos {
+		if n == nil || n.GetToken() == nil {
+			return diag.Pos{File: p.Path, Line: 1, Col: 1}
+		}
+		t := n.GetToken()
+		return diag.Pos{File: p.Path, Line: t.Position.Line + 1, Col: t.Position.Column}
+	}
+	if !utf8.Valid(front) {
+		return // reported for the whole file
+	}
+	f, err := parser.ParseBytes(front, 0)
+	if err != nil {
+		errs.Append(yamlError(p.Path, err, "fix the YAML syntax of the front matter"))
+		return
+	}
+	seen := map[string]bool{}
+	p.Section = true
+	if len(f.Docs) > 0 && f.Docs[0].Body != nil {
+		m, ok := f.Docs[0].Body.(*ast.MappingNode)
+		if !ok {
+			if mv, ok1 := f.Docs[0].Body.(*ast.MappingValueNode); ok1 {
+				m = &ast.MappingNode{Values: []*ast.MappingValueNode{mv}}
+				ok = true
+			}
+		}
+		if !ok {
+			errs.Add(pos(f.Docs[0].Body), "front matter is not a YAML mapping", "write one key: value per line")
+			return
+		}
+		for _, kv := range m.Values {
+			key := kv.Key.String()
+			if !slices.Contains(frontKeys, key) {
+				warns.Add(pos(kv.Key), fmt.Sprintf("unknown front matter key %q", key),
+					"it is ignored; known keys: "+strings.Join(frontKeys, ", "))
+				continue
+			}
+			seen[key] = true
+			decodeKey(p, key, kv.Value, pos, errs)
+		}
+	}
+	top := diag.Pos{File: p.Path, Line: 1, Col: 1}
+	if !seen["title"] || strings.TrimSpace(p.Title) == "" {
+		errs.Add(top, "missing title", "add a line `title: …` to the front matter")
+	}
+	if !seen["description"] || strings.TrimSpace(p.Description) == "" {
+		errs.Add(top, "missing description", "add a line `description: …` (one sentence) to the front matter")
+	}
+	if p.Lastmod.IsZero() {
+		p.Lastmod = p.Date
+	}
+}
+
+// decodeKey decodes one front matter value into p.
+func decodeKey(p *Page, key string, v ast.Node, pos func(ast.Node) diag.Pos, errs *diag.List) {
+	decode := func(dst any, want string) bool {
+		if err := yaml.NodeToValue(v, dst); err != nil {
+			errs.Add(pos(v), fmt.Sprintf("%s: want %s, got %s", key, want, strings.TrimSpace(v.String())),
+				fmt.Sprintf("write %s as %s", key, want))
+			return false
+		}
+		return true
+	}
+	switch key {
+	case "title":
+		decode(&p.Title, "a string")
+	case "description":
+		decode(&p.Description, "a string")
+	case "weight":
+		decode(&p.Weight, "an integer")
+	case "draft":
+		decode(&p.Draft, "true or false")
+	case "section":
+		decode(&p.Section, "true or false")
+	case "slug":
+		if decode(&p.Slug, "a string") && !slugRE.MatchString(p.Slug) {
+			errs.Add(pos(v), fmt.Sprintf("invalid slug %q", p.Slug),
+				"use lower-case letters a-z, digits and single hyphens (no /, .., spaces or accents), e.g. e-gouvernement")
+		}
+	case "translation_of":
+		if decode(&p.TranslationOf, "a string") && !hashRE.MatchString(p.TranslationOf) {
+			errs.Add(pos(v), fmt.Sprintf("invalid translation_of %q", p.TranslationOf),
+				"write the 12 hex digits that `kz30 check` prints for the source page")
+		}
+	case "date", "lastmod":
+		var s string
+		if !decode(&s, "a date YYYY-MM-DD") {
+			return
+		}
+		t, err := time.Parse(time.DateOnly, s)
+		if err != nil {
+			errs.Add(pos(v), fmt.Sprintf("%s: invalid date %q", key, s), "write the date as YYYY-MM-DD, e.g. 2021-12-16")
+			return
+		}
+		if key == "date" {
+			p.Date = t
+		} else {
+			p.Lastmod = t
+		}
+	case "facts":
+		seq, ok := v.(*ast.SequenceNode)
+		if !ok {
+			errs.Add(pos(v), "facts: want a list of fact IDs", "write facts: [id-1, id-2] or one `- id` per line")
+			return
+		}
+		for _, item := range seq.Values {
+			var id string
+			if err := yaml.NodeToValue(item, &id); err != nil || id == "" {
+				errs.Add(pos(item), "facts: each item must be a fact ID string", "write the ID of a fact of content/facts.toml")
+				continue
+			}
+			p.Facts = append(p.Facts, FactRef{ID: id, Pos: pos(item)})
+		}
+	case "aliases":
+		var list []string
+		if !decode(&list, "a list of paths") {
+			return
+		}
+		for _, a := range list {
+			a = strings.TrimPrefix(a, "/")
+			if !aliasRE.MatchString(a) || slices.Contains(strings.Split(a, "/"), "..") || slices.Contains(strings.Split(a, "/"), ".") {
+				errs.Add(pos(v), fmt.Sprintf("invalid alias %q", a), `write a path inside the site such as "fr/ancien-nom/"`)
+				continue
+			}
+			if !strings.HasSuffix(a, "/") && !strings.HasSuffix(a, ".html") {
+				a += "/"
+			}
+			p.Aliases = append(p.Aliases, a)
+		}
+	}
+}
+
+// yamlError turns a go-yaml error into a positioned diagnostic. The front
+// matter starts on file line 2.
+func yamlError(file string, err error, hint string) error {
+	var ye yaml.Error
+	if errors.As(err, &ye) && ye.GetToken() != nil {
+		t := ye.GetToken()
+		return &diag.Error{Pos: diag.Pos{File: file, Line: t.Position.Line + 1, Col: t.Position.Column},
+			Msg: "YAML: " + ye.GetMessage(), Hint: hint}
+	}
+	return &diag.Error{Pos: diag.Pos{File: file, Line: 2, Col: 1}, Msg: "YAML: " + err.Error(), Hint: hint}
+}

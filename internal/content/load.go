@@ -1,0 +1,270 @@
+package content
+
+import (
+	"cmp"
+	"fmt"
+	"io/fs"
+	"path"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/kz30/kz30/internal/config"
+	"github.com/kz30/kz30/internal/diag"
+)
+
+// Options selects what Load accepts.
+type Options struct {
+	Drafts       bool // include pages with draft: true
+	AllowMissing bool // a page missing in a language is a warning, not an error
+	AllowStale   bool // a stale translation is a warning, not an error
+}
+
+// Load reads content/ from fsys (the source folder). It returns the site,
+// the warnings, and a diag.List of every error found.
+func Load(fsys fs.FS, cfg *config.Config, opts Options) (*Site, diag.List, error) {
+	var errs, warns diag.List
+	if fi, err := fs.Stat(fsys, "content"); err != nil || !fi.IsDir() {
+		errs.Add(diag.Pos{File: "content"}, "content/ folder not found",
+			"run kz30 in a folder holding content/fr and content/en, or pass --source DIR")
+		return nil, nil, errs
+	}
+	site := &Site{Config: cfg, Langs: cfg.Codes()}
+	site.Facts = loadFacts(fsys, cfg, &errs)
+	byName := map[string]*Entry{}
+	for li, lang := range site.Langs {
+		dir := "content/" + lang
+		entries, err := fs.ReadDir(fsys, dir)
+		if err != nil {
+			errs.Add(diag.Pos{File: dir}, fmt.Sprintf("no folder for language %q", lang), "create "+dir+"/ with the pages in that language")
+			continue
+		}
+		for _, de := range entries {
+			name := de.Name()
+			file := dir + "/" + name
+			if strings.HasPrefix(name, ".") || !strings.HasSuffix(name, ".md") {
+				continue
+			}
+			if de.Type()&fs.ModeSymlink != 0 && !symlinkInside(fsys, file, &errs) {
+				continue
+			}
+			p := loadPage(fsys, file, lang, &errs, &warns)
+			if p == nil || (p.Draft && !opts.Drafts) {
+				continue
+			}
+			key := strings.TrimSuffix(name, ".md")
+			e := byName[key]
+			if e == nil {
+				e = &Entry{Name: key, Pages: make([]*Page, len(site.Langs))}
+				byName[key] = e
+			}
+			e.Pages[li] = p
+			p.Entry = e
+			if p.Slug == "" {
+				p.Slug = defaultSlug(key)
+			}
+		}
+	}
+	for _, e := range byName {
+		site.Entries = append(site.Entries, e)
+	}
+	slices.SortFunc(site.Entries, func(a, b *Entry) int {
+		if a.IsHome() != b.IsHome() {
+			if a.IsHome() {
+				return -1
+			}
+			return 1
+		}
+		return cmp.Or(cmp.Compare(a.weight(), b.weight()), cmp.Compare(a.Name, b.Name))
+	})
+	site.checkTranslations(opts, &errs, &warns)
+	site.checkSlugs(&errs)
+	site.checkFacts(&errs)
+	if len(errs) > 0 {
+		return nil, warns.Sort(), errs.Sort()
+	}
+	return site, warns.Sort(), nil
+}
+
+// weight is the entry's weight in the first language that has it.
+func (e *Entry) weight() int {
+	for _, p := range e.Pages {
+		if p != nil {
+			return p.Weight
+		}
+	}
+	return 0
+}
+
+// defaultSlug turns a file name into a slug; names that are not valid
+// slugs get one from their letters and digits.
+func defaultSlug(name string) string {
+	if slugRE.MatchString(name) {
+		return name
+	}
+	var b strings.Builder
+	for _, r := range strings.ToLower(name) {
+		switch {
+		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
+			b.WriteRune(r)
+		case b.Len() > 0 && !strings.HasSuffix(b.String(), "-"):
+			b.WriteByte('-')
+		}
+	}
+	s := strings.Trim(b.String(), "-")
+	if s == "" {
+		s = "page"
+	}
+	return s
+}
+
+// symlinkInside reports whether a symlinked page stays inside content/.
+func symlinkInside(fsys fs.FS, file string, errs *diag.List) bool {
+	target, err := fs.ReadLink(fsys, file)
+	if err != nil {
+		errs.Add(diag.Pos{File: file}, "cannot read symbolic link: "+err.Error(), "replace the link by the file itself")
+		return false
+	}
+	resolved := path.Clean(path.Join(path.Dir(file), target))
+	if path.IsAbs(target) || !strings.HasPrefix(resolved, "content/") {
+		errs.Add(diag.Pos{File: file}, fmt.Sprintf("symbolic link points outside content/ (%s)", target),
+			"copy the file into content/ instead of linking to it")
+		return false
+	}
+	return true
+}
+
+// loadPage reads and parses one file; nil when it cannot be used.
+func loadPage(fsys fs.FS, file, lang string, errs, warns *diag.List) *Page {
+	src, err := fs.ReadFile(fsys, file)
+	if err != nil {
+		errs.Add(diag.Pos{File: file}, "cannot read: "+err.Error(), "check the file's permissions")
+		return nil
+	}
+	src = Normalize(src)
+	if !utf8.Valid(src) {
+		errs.Add(invalidUTF8(file, src), "file is not valid UTF-8", "save the file as UTF-8")
+		return nil
+	}
+	front, body, bodyLine, derr := split(file, src)
+	if derr != nil {
+		*errs = append(*errs, derr)
+		return nil
+	}
+	p := &Page{Lang: lang, Path: file, Body: body, BodyLine: bodyLine, Hash: BodyHash(body)}
+	parseFront(p, front, errs, warns)
+	return p
+}
+
+// invalidUTF8 is the position of the first invalid byte of src.
+func invalidUTF8(file string, src []byte) diag.Pos {
+	line, col := 1, 1
+	for len(src) > 0 {
+		r, size := utf8.DecodeRune(src)
+		if r == utf8.RuneError && size <= 1 {
+			break
+		}
+		if r == '\n' {
+			line, col = line+1, 1
+		} else {
+			col++
+		}
+		src = src[size:]
+	}
+	return diag.Pos{File: file, Line: line, Col: col}
+}
+
+// checkTranslations reports missing and stale translations.
+func (s *Site) checkTranslations(opts Options, errs, warns *diag.List) {
+	src := s.Langs[0]
+	for _, e := range s.Entries {
+		var have *Page
+		for _, p := range e.Pages {
+			if p != nil {
+				have = p
+				break
+			}
+		}
+		for i, p := range e.Pages {
+			if p != nil {
+				continue
+			}
+			msg := fmt.Sprintf("page %q has no %q translation (content/%s/%s.md is missing)", e.Name, s.Langs[i], s.Langs[i], e.Name)
+			hint := "write it (kz30 new " + e.Name + " scaffolds it), or build with --allow-missing"
+			if opts.AllowMissing {
+				warns.Add(diag.Pos{File: have.Path, Line: 1, Col: 1}, msg, hint)
+			} else {
+				errs.Add(diag.Pos{File: have.Path, Line: 1, Col: 1}, msg, hint)
+			}
+		}
+		orig := e.Pages[0]
+		for i, p := range e.Pages[1:] {
+			if p == nil || orig == nil {
+				continue
+			}
+			lang := s.Langs[i+1]
+			pos := diag.Pos{File: p.Path, Line: 1, Col: 1}
+			switch {
+			case p.TranslationOf == "":
+				warns.Add(pos, fmt.Sprintf("no translation_of: cannot tell whether this %s page is up to date with %s", lang, orig.Path),
+					"once it matches the source, add `translation_of: "+orig.Hash+"`")
+			case p.TranslationOf != orig.Hash:
+				p.Stale = true
+				msg := fmt.Sprintf("stale translation: %s changed since this %s page was made from it (translation_of %s, %s body is now %s)", orig.Path, lang, p.TranslationOf, src, orig.Hash)
+				hint := "update the translation, then set `translation_of: " + orig.Hash + "` (or build with --allow-stale)"
+				if opts.AllowStale {
+					warns.Add(pos, msg, hint)
+				} else {
+					errs.Add(pos, msg, hint)
+				}
+			}
+		}
+	}
+}
+
+// checkSlugs reports two pages of one language with the same URL.
+func (s *Site) checkSlugs(errs *diag.List) {
+	for i, lang := range s.Langs {
+		seen := map[string]*Page{}
+		for _, e := range s.Entries {
+			p := e.Pages[i]
+			if p == nil {
+				continue
+			}
+			if q := seen[p.URLPath()]; q != nil {
+				errs.Add(diag.Pos{File: p.Path, Line: 1, Col: 1},
+					fmt.Sprintf("duplicate slug %q in %q: %s has it too", p.Slug, lang, q.Path), "give one of the pages another slug")
+			}
+			seen[p.URLPath()] = p
+		}
+	}
+}
+
+// checkFacts reports fact IDs that the registry does not hold.
+func (s *Site) checkFacts(errs *diag.List) {
+	for _, e := range s.Entries {
+		for _, p := range e.Pages {
+			if p == nil {
+				continue
+			}
+			for _, ref := range p.Facts {
+				if s.Facts.Facts[ref.ID] == nil {
+					errs.Add(ref.Pos, fmt.Sprintf("unknown fact %q", ref.ID), "add it to content/facts.toml or fix the ID")
+				}
+			}
+		}
+	}
+}
+
+// Page looks up the page named name (file name without .md) in lang.
+func (s *Site) Page(lang, name string) *Page {
+	for _, e := range s.Entries {
+		if e.Name == name {
+			return e.Page(s, lang)
+		}
+	}
+	return nil
+}
+
+// LangIndex is the index of lang in Langs, or -1.
+func (s *Site) LangIndex(lang string) int { return slices.Index(s.Langs, lang) }

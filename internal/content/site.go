@@ -1,0 +1,80 @@
+package content
+
+import (
+	"time"
+
+	"github.com/kz30/kz30/internal/config"
+	"github.com/kz30/kz30/internal/diag"
+)
+
+// Site is everything the content folder holds.
+type Site struct {
+	Config  *config.Config
+	Langs   []string // language codes in site order; Langs[0] is the source
+	Entries []*Entry // sorted by home first, then weight, then name
+	Facts   *Facts
+}
+
+// Entry is one page in all its languages.
+type Entry struct {
+	Name  string  // file name without .md ("kaspi", "_index")
+	Pages []*Page // indexed like Site.Langs; nil where a language lacks the page
+}
+
+// Page returns the entry's page in lang, or nil.
+func (e *Entry) Page(s *Site, lang string) *Page {
+	for i, l := range s.Langs {
+		if l == lang {
+			return e.Pages[i]
+		}
+	}
+	return nil
+}
+
+// IsHome reports whether the entry is the language home (_index.md).
+func (e *Entry) IsHome() bool { return e.Name == HomeName }
+
+// HomeName is the file name (without .md) of each language's home page.
+const HomeName = "_index"
+
+// Page is one language of an entry.
+type Page struct {
+	Entry *Entry
+	Lang  string
+	Path  string // slash path relative to the source folder: content/fr/kaspi.md
+
+	Title         string
+	Description   string
+	Weight        int
+	Slug          string
+	Date          time.Time // zero when unset
+	Lastmod       time.Time // Date when unset
+	Facts         []FactRef
+	TranslationOf string
+	Draft         bool
+	Section       bool
+	Aliases       []string
+
+	Body     []byte // Markdown after the front matter, LF line endings
+	BodyLine int    // file line number of Body's first line
+	Hash     string // BodyHash(Body)
+
+	// Stale is set on a translation whose translation_of no longer matches
+	// the source body (only when stale pages are allowed).
+	Stale bool
+}
+
+// FactRef is a fact ID listed in front matter, with its position.
+type FactRef struct {
+	ID  string
+	Pos diag.Pos
+}
+
+// URLPath is the page's path from the site root, ending in "/":
+// "fr/" for a home, "fr/e-gouvernement/" for a page.
+func (p *Page) URLPath() string {
+	if p.Entry.IsHome() {
+		return p.Lang + "/"
+	}
+	return p.Lang + "/" + p.Slug + "/"
+}

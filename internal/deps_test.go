@@ -1,0 +1,96 @@
+package internal_test
+
+import (
+	"go/parser"
+	"go/token"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// tiers is the import rule of STYLE.md: a package imports only packages of
+// a lower tier; same-tier packages never import each other.
+var tiers = map[string]int{
+	"diag":       0,
+	"i18n":       1,
+	"config":     1,
+	"content":    2,
+	"markdown":   2,
+	"render":     3,
+	"newsletter": 4,
+	"check":      4,
+	"build":      5,
+	"scaffold":   5,
+	"server":     6,
+}
+
+const module = "github.com/kz30/kz30/"
+
+func TestImportTiers(t *testing.T) {
+	dirs, err := os.ReadDir(".")
+	if err != nil {
+		t.Fatal(err)
+	}
+	checked := 0
+	for _, d := range dirs {
+		if !d.IsDir() || strings.HasPrefix(d.Name(), ".") || d.Name() == "testdata" {
+			continue
+		}
+		tier, ok := tiers[d.Name()]
+		if !ok {
+			t.Errorf("internal/%s has no tier: add it to STYLE.md and to tiers in deps_test.go", d.Name())
+			continue
+		}
+		err := filepath.WalkDir(d.Name(), func(path string, e fs.DirEntry, err error) error {
+			if err != nil || e.IsDir() || !strings.HasSuffix(path, ".go") {
+				return err
+			}
+			f, err := parser.ParseFile(token.NewFileSet(), path, nil, parser.ImportsOnly)
+			if err != nil {
+				return err
+			}
+			checked++
+			for _, imp := range f.Imports {
+				p, _ := strconv.Unquote(imp.Path.Value)
+				if !strings.HasPrefix(p, module) {
+					continue
+				}
+				rest := strings.TrimPrefix(p, module)
+				if !strings.HasPrefix(rest, "internal/") {
+					t.Errorf("%s imports %s: internal packages import no package above internal/", path, p)
+					continue
+				}
+				dep, _, _ := strings.Cut(strings.TrimPrefix(rest, "internal/"), "/")
+				if dep == d.Name() {
+					continue
+				}
+				if dt, ok := tiers[dep]; !ok || dt >= tier {
+					t.Errorf("%s (tier %d) imports %s (tier %d): imports must go down a tier", path, tier, p, dt)
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	if checked < 10 {
+		t.Fatalf("checked only %d files; is the test running in internal/?", checked)
+	}
+}
+
+// TestRootImportsNothing keeps embed.go free of imports but embed.
+func TestRootImportsNothing(t *testing.T) {
+	f, err := parser.ParseFile(token.NewFileSet(), "../embed.go", nil, parser.ImportsOnly)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, imp := range f.Imports {
+		if imp.Path.Value != `"embed"` {
+			t.Errorf("embed.go imports %s; the root package must import nothing but embed", imp.Path.Value)
+		}
+	}
+}

@@ -1,0 +1,144 @@
+package i18n
+
+import (
+	"fmt"
+	"maps"
+	"slices"
+	"strings"
+
+	"golang.org/x/text/language"
+	"golang.org/x/text/message"
+	"golang.org/x/text/message/catalog"
+
+	"github.com/kz30/kz30/internal/diag"
+)
+
+// CatalogFile is the TOML source of one language's catalog. Name is the
+// file's path, used in error positions and in the hint of a missing key.
+type CatalogFile struct {
+	Name string
+	Data []byte
+}
+
+// Catalog holds the UI strings of every language. It is immutable after
+// LoadCatalog and safe for concurrent use. A nil *Catalog has no languages.
+type Catalog struct {
+	builder *catalog.Builder
+	tags    map[string]language.Tag // language code → tag used in builder
+	keys    map[string][]string     // language code → sorted keys
+	files   map[string]string       // language code → file name
+}
+
+// LoadCatalog parses one TOML file per language. The map key is the
+// language code ("fr", "en"; any BCP 47 tag, stored in canonical form). See
+// the package documentation for the file format. All problems of all files
+// come back together as a diag.List positioned at file:line:col.
+func LoadCatalog(files map[string]CatalogFile) (*Catalog, error) {
+	c := &Catalog{
+		builder: catalog.NewBuilder(),
+		tags:    make(map[string]language.Tag),
+		keys:    make(map[string][]string),
+		files:   make(map[string]string),
+	}
+	var errs diag.List
+	for _, code := range slices.Sorted(maps.Keys(files)) {
+		f := files[code]
+		tag, err := language.Parse(code)
+		if err != nil {
+			errs.Add(diag.Pos{File: f.Name}, fmt.Sprintf("invalid language code %q", code),
+				"use a BCP 47 code such as fr or en")
+			continue
+		}
+		lang := tag.String()
+		if _, dup := c.tags[lang]; dup {
+			errs.Add(diag.Pos{File: f.Name}, fmt.Sprintf("second catalog for language %q", lang),
+				"give each language one file")
+			continue
+		}
+		msgs, ferrs := parseCatalogFile(f)
+		if len(ferrs) > 0 {
+			errs = append(errs, ferrs...)
+			continue
+		}
+		keys := slices.Sorted(maps.Keys(msgs))
+		for _, key := range keys {
+			if err := c.builder.Set(tag, key, msgs[key]); err != nil {
+				errs.Add(diag.Pos{File: f.Name}, fmt.Sprintf("i18n key %q: %v", key, err), "")
+			}
+		}
+		c.tags[lang] = tag
+		c.keys[lang] = keys
+		c.files[lang] = f.Name
+	}
+	if err := errs.Sort().Err(); err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+// Langs returns the language codes loaded, sorted.
+func (c *Catalog) Langs() []string {
+	if c == nil {
+		return nil
+	}
+	return slices.Sorted(maps.Keys(c.tags))
+}
+
+// Has reports whether lang defines key.
+func (c *Catalog) Has(lang, key string) bool {
+	if c == nil {
+		return false
+	}
+	_, found := slices.BinarySearch(c.keys[lang], key)
+	return found
+}
+
+// Keys returns the sorted keys of lang, or nil when lang is not loaded, so
+// a checker can compare languages.
+func (c *Catalog) Keys(lang string) []string {
+	if c == nil {
+		return nil
+	}
+	return slices.Clone(c.keys[lang])
+}
+
+// T formats message key in lang with args, choosing the plural form from
+// the first argument for plural messages. A key missing in that language is
+// an error naming the file to fix:
+//
+//	missing i18n key "x" for language "en"; add it to templates/i18n/en.toml
+func (c *Catalog) T(lang, key string, args ...any) (string, error) {
+	tag, ok := c.lookupTag(lang)
+	if !ok {
+		return "", &diag.Error{
+			Msg:  fmt.Sprintf("no i18n catalog for language %q", lang),
+			Hint: "loaded languages: " + strings.Join(c.Langs(), ", "),
+		}
+	}
+	if !c.Has(lang, key) {
+		where := c.files[lang]
+		if where == "" {
+			where = "the " + lang + " catalog"
+		}
+		return "", &diag.Error{
+			Msg:  fmt.Sprintf("missing i18n key %q for language %q", key, lang),
+			Hint: "add it to " + where,
+		}
+	}
+	// A Printer must not be shared between goroutines: one per call.
+	p := message.NewPrinter(tag, message.Catalog(c.builder))
+	return p.Sprintf(key, args...), nil
+}
+
+func (c *Catalog) lookupTag(lang string) (language.Tag, bool) {
+	if c == nil {
+		return language.Und, false
+	}
+	tag, ok := c.tags[lang]
+	return tag, ok
+}
+
+func (c *Catalog) hasLang(lang string) bool {
+	_, ok := c.lookupTag(lang)
+	return ok
+}

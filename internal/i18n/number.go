@@ -1,0 +1,33 @@
+package i18n
+
+import (
+	"math"
+	"strings"
+
+	"golang.org/x/text/message"
+	"golang.org/x/text/number"
+)
+
+// Number formats v with golang.org/x/text/number, with at most three
+// decimals: fr "100 000" (U+202F NARROW NO-BREAK SPACE between groups, where
+// x/text gives U+00A0), "1,5", "-1 234,5"; en "100,000", "1.5".
+func (l *Locale) Number(v float64) string {
+	if v == 0 {
+		v = 0 // no "-0"
+	}
+	s := message.NewPrinter(l.tag).Sprint(number.Decimal(v))
+	if l.french {
+		s = strings.ReplaceAll(s, "\u00a0", "\u202f")
+	}
+	return s
+}
+
+// Percent formats a percentage, v being the percentage value (18 means
+// 18 %): fr "18 %" (U+00A0 before %), "18,5 %"; en "18%". Other languages
+// follow their CLDR pattern.
+func (l *Locale) Percent(v float64) string {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return l.Number(v)
+	}
+	return l.pctPre + l.Number(v) + l.pctPost
+}

@@ -1,0 +1,233 @@
+package i18n
+
+import (
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/language"
+)
+
+// Found is a figure a reader sees in a text.
+type Found struct {
+	Value  float64 // the figure with its scale word applied: "11 millions" is 11e6
+	Max    float64 // the upper end of a range; Value when not a range
+	Kind   string  // "number", "percent", "ordinal" or "money"
+	Text   string  // the figure as written, scale and currency words included
+	Offset int     // byte offset of Text in the text
+}
+
+// FindNumbers lists, in order, the figures a reader sees in plain text of
+// lang, so a checker can compare a page with its translation:
+//
+//   - numbers: "100 000" (groups of three digits after a space, U+00A0,
+//     U+202F or U+2009; in English also a comma: "100,000"), decimals with
+//     the language's mark ("1,5" in French, "1.5" otherwise), a sign - − +;
+//   - percent: "18 %", "18%", "18 pour cent", "18 percent";
+//   - ordinal: fr "1er", "1re", "2e", "2nd", "2de", "3ème", "1ᵉʳ"; en "1st",
+//     "2nd", "3rd", "29th". An ordinal next to a month name ("1er décembre",
+//     "December 1st") is a day: Kind "number";
+//   - scale words multiply the value: fr "11 millions", "370 milliards",
+//     "1 billion" (10¹²), "Md"/"Mds"; en "11 million", "1.5 million",
+//     "370 billion", "1 trillion", "370bn";
+//   - money: a currency before ("US$370 billion", "$370 billion",
+//     "€5 million", "USD 5") or after ("370 milliards de dollars",
+//     "2 millions d’euros", "370 billion US dollars", "500 $"), for the
+//     dollar, euro, tenge and pound;
+//   - ranges "11 à 12 millions", "11 to 12 million", "11–12 million",
+//     "entre 11 et 12 millions", "between 11 and 12 million": Value is the
+//     low end, Max the high end; a scale or currency written once applies to
+//     both. When the second figure is smaller, the two are separate figures.
+//
+// Years and days are plain numbers. Digits inside a word ("Web3", "4G",
+// "COVID-19", "14h30", "v1.2") are not figures. Languages other than French
+// use the English rules.
+func FindNumbers(lang, text string) []Found {
+	f := finder{s: text, fr: isFrench(lang)}
+	var out []Found
+	for i := 0; i < len(text); {
+		if f.canStart(i) {
+			if a, ok := f.figure(i); ok {
+				found, end := f.withRange(a)
+				out = append(out, found)
+				i = end
+				continue
+			}
+		}
+		if r, size := f.rune(i); isWordRune(r) {
+			i = f.skipWord(i)
+		} else {
+			i += size
+		}
+	}
+	return out
+}
+
+// isFrench reports whether lang is a French language code.
+func isFrench(lang string) bool {
+	tag, err := language.Parse(lang)
+	if err != nil {
+		return false
+	}
+	base, _ := tag.Base()
+	return base.String() == "fr"
+}
+
+// finder scans one text for figures.
+type finder struct {
+	s  string
+	fr bool
+}
+
+// figure is one figure before range handling.
+type figure struct {
+	start, end int
+	digits     string // "-1.5": sign, digits and decimal point
+	exp        int    // power of ten of the scale word, 0 when none
+	scaled     bool
+	kind       string
+}
+
+func (g figure) value() float64 { return decimalValue(g.digits, g.exp) }
+
+func decimalValue(digits string, exp int) float64 {
+	v, _ := strconv.ParseFloat(digits+"e"+strconv.Itoa(exp), 64)
+	return v
+}
+
+// rune returns the rune at byte offset i (RuneError, 0 past the end).
+func (f *finder) rune(i int) (rune, int) {
+	if i >= len(f.s) {
+		return utf8.RuneError, 0
+	}
+	return utf8.DecodeRuneInString(f.s[i:])
+}
+
+// runeBefore returns the rune ending at byte offset i (RuneError, 0 at the
+// start).
+func (f *finder) runeBefore(i int) (rune, int) {
+	if i <= 0 {
+		return utf8.RuneError, 0
+	}
+	return utf8.DecodeLastRuneInString(f.s[:i])
+}
+
+// canStart reports whether a figure may start at i: not inside a word
+// ("Web3"), not after a hyphen joined to a word ("COVID-19"), not after the
+// decimal mark of a number already read.
+func (f *finder) canStart(i int) bool {
+	prev, size := f.runeBefore(i)
+	if isWordRune(prev) || prev == '_' || unicode.Is(unicode.M, prev) {
+		return false
+	}
+	prev2, _ := f.runeBefore(i - size)
+	switch prev {
+	case '-', '‑':
+		return !unicode.IsLetter(prev2)
+	case '.', ',':
+		return !unicode.IsDigit(prev2)
+	}
+	return true
+}
+
+// skipWord returns the end of the word at i, joined parts included
+// ("COVID-19", "v1.2.3", "14h30").
+func (f *finder) skipWord(i int) int {
+	for i < len(f.s) {
+		r, size := f.rune(i)
+		switch {
+		case isWordRune(r) || unicode.Is(unicode.M, r):
+			i += size
+		case strings.ContainsRune("-‑_.,", r):
+			if next, _ := f.rune(i + size); !isWordRune(next) {
+				return i
+			}
+			i += size
+		default:
+			return i
+		}
+	}
+	return i
+}
+
+// isSpace reports whether r separates words.
+func isSpace(r rune) bool {
+	switch r {
+	case ' ', '\u00a0', '\u202f', '\u2009', '\t', '\n', '\r':
+		return true
+	}
+	return false
+}
+
+// skipSpaces returns the offset after at most two spaces from i.
+func (f *finder) skipSpaces(i int) int {
+	for n := 0; n < 2; n++ {
+		r, size := f.rune(i)
+		if !isSpace(r) {
+			break
+		}
+		i += size
+	}
+	return i
+}
+
+// word returns the end of w at i, compared without case, if w is a whole
+// word there (no letter or digit right after it); a space in w stands for
+// any one space. It returns 0 otherwise.
+func (f *finder) word(i int, w string) int {
+	for _, part := range strings.SplitAfter(w, " ") {
+		part, spaced := strings.CutSuffix(part, " ")
+		if len(f.s)-i < len(part) || !strings.EqualFold(f.s[i:i+len(part)], part) {
+			return 0
+		}
+		i += len(part)
+		if spaced {
+			r, size := f.rune(i)
+			if !isSpace(r) {
+				return 0
+			}
+			i += size
+		}
+	}
+	if r, _ := f.rune(i); isWordRune(r) {
+		return 0
+	}
+	return i
+}
+
+// firstWord returns the end of the first of words found at i, or 0.
+func (f *finder) firstWord(i int, words ...string) int {
+	for _, w := range words {
+		if e := f.word(i, w); e > 0 {
+			return e
+		}
+	}
+	return 0
+}
+
+// wordBefore returns the word that ends, after a space, just before i.
+func (f *finder) wordBefore(i int) string {
+	r, size := f.runeBefore(i)
+	if !isSpace(r) {
+		return ""
+	}
+	end := i - size
+	start := end
+	for {
+		r, size := f.runeBefore(start)
+		if !unicode.IsLetter(r) {
+			break
+		}
+		start -= size
+	}
+	return f.s[start:end]
+}
+
+// digitsEnd returns the end of the ASCII digits at i.
+func (f *finder) digitsEnd(i int) int {
+	for i < len(f.s) && '0' <= f.s[i] && f.s[i] <= '9' {
+		i++
+	}
+	return i
+}

@@ -1,0 +1,47 @@
+package i18n
+
+import (
+	"golang.org/x/text/feature/plural"
+	"golang.org/x/text/language"
+)
+
+// Ordinal formats n as an ordinal number, choosing the suffix with the CLDR
+// ordinal plural rules (plural.Ordinal.MatchPlural): fr "1er" (masculine),
+// "2e", "29e"; en "1st", "2nd", "3rd", "4th", "11th", "21st", "101st",
+// "111th". Languages other than French use the English suffixes.
+func (l *Locale) Ordinal(n int) string { return l.ordinal(n, false) }
+
+// OrdinalFem is Ordinal with the feminine form: fr "1re", "2e"; en as
+// Ordinal.
+func (l *Locale) OrdinalFem(n int) string { return l.ordinal(n, true) }
+
+func (l *Locale) ordinal(n int, fem bool) string {
+	// The rules only look at the last digits and at whether n is 1, so
+	// keep those and stay clear of overflow in -n.
+	i := n % 1_000_000
+	if i < 0 {
+		i = -i
+	}
+	if n >= 1_000_000 || n <= -1_000_000 {
+		i += 1_000_000
+	}
+	num := l.Number(float64(n))
+	if l.french {
+		switch {
+		case plural.Ordinal.MatchPlural(l.tag, i, 0, 0, 0, 0) != plural.One:
+			return num + "e"
+		case fem:
+			return num + "re"
+		}
+		return num + "er"
+	}
+	switch plural.Ordinal.MatchPlural(language.English, i, 0, 0, 0, 0) {
+	case plural.One:
+		return num + "st"
+	case plural.Two:
+		return num + "nd"
+	case plural.Few:
+		return num + "rd"
+	}
+	return num + "th"
+}

@@ -1,0 +1,201 @@
+package i18n
+
+import (
+	"bytes"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/net/html"
+)
+
+// FrenchHTML applies the rules of FrenchText to the text nodes of an HTML
+// fragment or document, found with the golang.org/x/net/html tokenizer.
+// Tags, attributes, comments and the text inside <code>, <pre>, <kbd>,
+// <samp>, <script>, <style>, <textarea> and the other raw-text elements are
+// copied byte for byte; so is any text where no rule applies, character
+// references included (&nbsp; before ! stays &nbsp;). Character references
+// count for what they mean (&laquo; is «). Inserted spaces are raw UTF-8.
+//
+// Guillemets see their neighbours across inline tags, so "«<em>mot</em>»"
+// becomes "« <em>mot</em> »"; block tags, <br> and <img> end that context.
+// A space is only replaced inside the text node that holds it.
+func FrenchHTML(src []byte) []byte {
+	toks, ok := htmlTokens(src)
+	if !ok {
+		return bytes.Clone(src)
+	}
+	// The runes around each text token, across inline tags only.
+	before := make([]rune, len(toks))
+	after := make([]rune, len(toks))
+	var last rune
+	for i, t := range toks {
+		switch {
+		case t.kind == tokBoundary:
+			last = 0
+		case t.units != nil:
+			before[i] = last
+			last = t.units[len(t.units)-1].r
+		}
+	}
+	var first rune
+	for i := len(toks) - 1; i >= 0; i-- {
+		switch t := toks[i]; {
+		case t.kind == tokBoundary:
+			first = 0
+		case t.units != nil:
+			after[i] = first
+			first = t.units[0].r
+		}
+	}
+	out := make([]byte, 0, len(src)+len(src)/16)
+	for i, t := range toks {
+		if t.kind == tokProse {
+			out = appendFrench(out, t.units, before[i], after[i])
+		} else {
+			out = append(out, src[t.start:t.end]...)
+		}
+	}
+	return out
+}
+
+// Token kinds for FrenchHTML.
+const (
+	tokOther    = iota // inline tag, comment, doctype: copied, keeps context
+	tokBoundary        // tag that ends the inline context: copied
+	tokProse           // text to rewrite
+	tokVerbatim        // text inside code, pre…: copied, gives context
+)
+
+// htmlToken is a token of src[start:end]; units is its text for text tokens.
+type htmlToken struct {
+	start, end int
+	kind       int
+	units      []unit
+}
+
+// htmlTokens splits src into tokens whose raw bytes, end to end, are src.
+// It reports false if the tokenizer ever disagrees with src.
+func htmlTokens(src []byte) ([]htmlToken, bool) {
+	z := html.NewTokenizer(bytes.NewReader(src))
+	var toks []htmlToken
+	open := make(map[string]int) // verbatim elements open, by name
+	verbatim := 0
+	off := 0
+	for {
+		tt := z.Next()
+		raw := z.Raw()
+		if tt == html.ErrorToken && len(raw) == 0 {
+			break
+		}
+		end := off + len(raw)
+		if end > len(src) || !bytes.Equal(raw, src[off:end]) {
+			return nil, false
+		}
+		t := htmlToken{start: off, end: end, kind: tokOther}
+		off = end
+		switch tt {
+		case html.TextToken:
+			t.units = htmlUnits(string(raw))
+			t.kind = tokProse
+			if verbatim > 0 {
+				t.kind = tokVerbatim
+			}
+		case html.StartTagToken, html.SelfClosingTagToken, html.EndTagToken:
+			// TagName lower-cases the tokenizer's buffer in place: raw is
+			// not used after this point.
+			b, _ := z.TagName()
+			name := string(b)
+			if isVerbatimElement(name) {
+				switch {
+				case tt != html.EndTagToken:
+					open[name]++
+					verbatim++
+				case open[name] > 0:
+					open[name]--
+					verbatim--
+				}
+			}
+			if !isInlineElement(name) {
+				t.kind = tokBoundary
+			}
+		}
+		if len(t.units) == 0 && (t.kind == tokProse || t.kind == tokVerbatim) {
+			t.kind, t.units = tokOther, nil
+		}
+		toks = append(toks, t)
+		if tt == html.ErrorToken {
+			break
+		}
+	}
+	if off < len(src) {
+		toks = append(toks, htmlToken{start: off, end: len(src), kind: tokBoundary})
+	}
+	return toks, true
+}
+
+// htmlUnits splits raw HTML text into characters, a character reference
+// (&name; or &#n;) counting as one.
+func htmlUnits(s string) []unit {
+	units := make([]unit, 0, len(s))
+	for i := 0; i < len(s); {
+		if s[i] == '&' {
+			if n, r := charRef(s[i:]); n > 0 {
+				units = append(units, unit{s[i : i+n], r})
+				i += n
+				continue
+			}
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		units = append(units, unit{s[i : i+size], r})
+		i += size
+	}
+	return units
+}
+
+// charRef returns the length of the character reference at the start of s
+// (which starts with '&') and the rune it stands for (-1 for several), or 0
+// when there is none. Only references ending in ';' count.
+func charRef(s string) (int, rune) {
+	end := strings.IndexByte(s[:min(len(s), 42)], ';')
+	if end < 2 {
+		return 0, 0
+	}
+	for _, c := range []byte(s[1:end]) {
+		if !(c == '#' || '0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z') {
+			return 0, 0
+		}
+	}
+	ref := s[:end+1]
+	text := html.UnescapeString(ref)
+	if text == ref {
+		return 0, 0
+	}
+	r, size := utf8.DecodeRuneInString(text)
+	if size != len(text) {
+		r = -1
+	}
+	return len(ref), r
+}
+
+// isVerbatimElement reports whether the text inside element name must not
+// be touched: code, and elements whose content is not prose.
+func isVerbatimElement(name string) bool {
+	switch name {
+	case "code", "pre", "kbd", "samp", "var", "script", "style", "textarea",
+		"noscript", "iframe", "noembed", "noframes", "plaintext", "xmp", "math":
+		return true
+	}
+	return false
+}
+
+// isInlineElement reports whether element name keeps the text around it in
+// one run, so that guillemets see their neighbours through it.
+func isInlineElement(name string) bool {
+	switch name {
+	case "a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "del", "dfn",
+		"em", "i", "ins", "kbd", "mark", "q", "s", "samp", "small", "span",
+		"strong", "sub", "sup", "time", "u", "var", "wbr":
+		return true
+	}
+	return false
+}

@@ -1,0 +1,40 @@
+package markdown
+
+import (
+	"github.com/kz30/kz30/internal/i18n"
+	"github.com/yuin/goldmark/ast"
+)
+
+// headingIDs implements goldmark's parser.IDs with i18n slugs, so French
+// headings get readable IDs ("É-gouvernement" → "e-gouvernement") and
+// explicit {#id} attributes are remembered.
+type headingIDs struct {
+	ids      *i18n.IDs
+	explicit map[string]bool
+	order    []string
+}
+
+func newHeadingIDs() *headingIDs {
+	return &headingIDs{ids: i18n.NewIDs(), explicit: map[string]bool{}}
+}
+
+// Generate implements parser.IDs.
+func (h *headingIDs) Generate(value []byte, kind ast.NodeKind) []byte {
+	text := string(value)
+	if i18n.Slug(text) == "" {
+		text = "section"
+	}
+	id := h.ids.New(text)
+	h.order = append(h.order, id)
+	return []byte(id)
+}
+
+// Put implements parser.IDs: an explicit {#id}.
+func (h *headingIDs) Put(value []byte) {
+	id := string(value)
+	h.ids.Reserve(id)
+	h.explicit[id] = true
+	h.order = append(h.order, id)
+}
+
+func (h *headingIDs) all() []string { return h.order }

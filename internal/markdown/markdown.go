@@ -1,0 +1,226 @@
+// Package markdown turns a page body into HTML with goldmark and chroma.
+//
+// One Converter per language and output mode is built once and reused by
+// every page (it is safe for concurrent use). Convert parses the body,
+// rewrites links (a file link such as "kaspi.md#part" goes through
+// Source.Resolve; javascript:, vbscript: and data: URLs are dropped unless
+// unsafe HTML is allowed), gives headings readable unique IDs (accents
+// folded, explicit "{#id}" kept), marks table alignment with classes instead
+// of style attributes, highlights fenced code with chroma (CSS classes for
+// the web, inline styles for e-mail), applies the language's typography, and
+// returns the HTML with what the rest of the build needs: headings, links,
+// IDs, words and the prose text. It never imports the content package.
+package markdown
+
+import (
+	"bytes"
+	"fmt"
+	"sync"
+
+	"github.com/kz30/kz30/internal/diag"
+	"github.com/kz30/kz30/internal/i18n"
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// Options configure a Converter.
+type Options struct {
+	Lang          string // language of the text: typography and word rules
+	UnsafeHTML    bool   // let raw HTML and every URL scheme through
+	InlineStyles  bool   // chroma inline styles (e-mail) instead of classes (web)
+	ExternalLabel string // visually hidden text appended to external links, e.g. "(external site)"
+}
+
+// Converter converts Markdown bodies of one language.
+type Converter struct {
+	opts Options
+	md   goldmark.Markdown
+	pool sync.Pool
+}
+
+// Source is one body to convert.
+type Source struct {
+	File string // path for diagnostics
+	Line int    // file line number of Body's first line
+	Body []byte
+	// Resolve maps a link to another page ("kaspi.md", "../x.md") to its
+	// URL from the current page. It returns an error for a page that does
+	// not exist.
+	Resolve func(dest string) (string, error)
+}
+
+// Heading is one heading of a document.
+type Heading struct {
+	Level    int
+	ID       string
+	Text     string // plain text, typography applied
+	Explicit bool   // the ID was written as {#id}
+}
+
+// Link is an internal link: to another page (Page set) and/or an anchor.
+type Link struct {
+	Page     string // the file link as written, without fragment ("kaspi.md"); "" for same page
+	Fragment string // without '#'
+	Pos      diag.Pos
+}
+
+// Doc is a converted body.
+type Doc struct {
+	HTML      []byte
+	Headings  []Heading
+	Links     []Link   // internal links, for anchor checks
+	External  []string // external URLs, in order
+	IDs       []string // every id attribute the HTML defines
+	Footnotes int
+	Images    int
+	Words     int    // words of prose (code blocks excluded)
+	Text      string // the prose as plain text (code excluded), for fact checks
+}
+
+// New builds a Converter.
+func New(opts Options) *Converter {
+	exts := []goldmark.Extender{
+		extension.NewTable(extension.WithTableCellAlignMethod(extension.TableCellAlignNone)),
+		extension.Strikethrough,
+		extension.Linkify,
+		extension.NewFootnote(
+			extension.WithFootnoteBacklinkHTML("↩\uFE0E"),
+		),
+		extension.NewTypographer(extension.WithTypographicSubstitutions(substitutions(opts.Lang))),
+	}
+	rendererOpts := []renderer.Option{
+		renderer.WithNodeRenderers(util.Prioritized(newCodeRenderer(opts.InlineStyles), 100)),
+	}
+	if opts.UnsafeHTML {
+		rendererOpts = append(rendererOpts, html.WithUnsafe())
+	}
+	c := &Converter{opts: opts}
+	c.md = goldmark.New(
+		goldmark.WithExtensions(exts...),
+		goldmark.WithParserOptions(
+			parser.WithAutoHeadingID(),
+			parser.WithAttribute(),
+			parser.WithASTTransformers(util.Prioritized(transformer{}, 10)),
+		),
+		goldmark.WithRendererOptions(rendererOpts...),
+	)
+	return c
+}
+
+// substitutions are the typographer's replacements for lang.
+func substitutions(lang string) map[extension.TypographicPunctuation]string {
+	m := map[extension.TypographicPunctuation]string{
+		extension.EnDash:   "–",
+		extension.EmDash:   "—",
+		extension.Ellipsis: "…",
+	}
+	if lang == "fr" {
+		m[extension.LeftDoubleQuote] = "«\u00a0"
+		m[extension.RightDoubleQuote] = "\u00a0»"
+		m[extension.LeftSingleQuote] = "‹\u00a0"
+		m[extension.RightSingleQuote] = "\u00a0›"
+		m[extension.Apostrophe] = "’"
+		m[extension.LeftAngleQuote] = "«\u00a0"
+		m[extension.RightAngleQuote] = "\u00a0»"
+		return m
+	}
+	m[extension.LeftDoubleQuote] = "“"
+	m[extension.RightDoubleQuote] = "”"
+	m[extension.LeftSingleQuote] = "‘"
+	m[extension.RightSingleQuote] = "’"
+	m[extension.Apostrophe] = "’"
+	m[extension.LeftAngleQuote] = "«"
+	m[extension.RightAngleQuote] = "»"
+	return m
+}
+
+// state is what one conversion collects; the transformer finds it in the
+// parser context.
+type state struct {
+	src      Source
+	opts     *Options
+	ids      *headingIDs
+	doc      *Doc
+	errs     diag.List
+	warns    diag.List
+	lineOffs []int // byte offset of each body line start
+}
+
+var stateKey = parser.NewContextKey()
+
+// Convert converts one body. It returns the document, warnings, and an
+// error (a diag.List) when a link cannot be resolved.
+func (c *Converter) Convert(src Source) (*Doc, diag.List, error) {
+	st := &state{src: src, opts: &c.opts, ids: newHeadingIDs(), doc: &Doc{}}
+	ctx := parser.NewContext(parser.WithIDs(st.ids))
+	ctx.Set(stateKey, st)
+	root := c.md.Parser().Parse(text.NewReader(src.Body), parser.WithContext(ctx))
+	buf, _ := c.pool.Get().(*bytes.Buffer)
+	if buf == nil {
+		buf = new(bytes.Buffer)
+	}
+	buf.Reset()
+	defer c.pool.Put(buf)
+	if err := c.md.Renderer().Render(buf, src.Body, root); err != nil {
+		return nil, st.warns, fmt.Errorf("%s: render: %w", src.File, err)
+	}
+	out := wrapTables(buf.Bytes())
+	if c.opts.Lang == "fr" {
+		out = i18n.FrenchHTML(out)
+	}
+	st.doc.HTML = bytes.Clone(out)
+	st.doc.IDs = append(st.doc.IDs, st.ids.all()...)
+	for i := 1; i <= st.doc.Footnotes; i++ {
+		st.doc.IDs = append(st.doc.IDs, fmt.Sprintf("fn:%d", i), fmt.Sprintf("fnref:%d", i))
+	}
+	st.doc.Words = i18n.Words(st.doc.Text)
+	return st.doc, st.warns, st.errs.Err()
+}
+
+// pos turns a byte offset of the body into a file position.
+func (st *state) pos(off int) diag.Pos {
+	if off < 0 {
+		return diag.Pos{File: st.src.File, Line: st.src.Line}
+	}
+	if st.lineOffs == nil {
+		st.lineOffs = []int{0}
+		for i, b := range st.src.Body {
+			if b == '\n' {
+				st.lineOffs = append(st.lineOffs, i+1)
+			}
+		}
+	}
+	line := 0
+	for line+1 < len(st.lineOffs) && st.lineOffs[line+1] <= off {
+		line++
+	}
+	col := len([]rune(string(st.src.Body[st.lineOffs[line]:min(off, len(st.src.Body))]))) + 1
+	return diag.Pos{File: st.src.File, Line: st.src.Line + line, Col: col}
+}
+
+// wrapTables puts every table in a focusable scrolling box, so wide tables
+// never widen the page on a phone.
+func wrapTables(b []byte) []byte {
+	if !bytes.Contains(b, []byte("<table>")) {
+		return b
+	}
+	b = bytes.ReplaceAll(b, []byte("<table>"), []byte(`<div class="table-wrap" tabindex="0"><table>`))
+	return bytes.ReplaceAll(b, []byte("</table>"), []byte("</table></div>"))
+}
+
+// nodePos is n's byte offset, or -1.
+func nodePos(n ast.Node) int {
+	if p := n.Pos(); p >= 0 {
+		return p
+	}
+	if n.Type() == ast.TypeBlock && n.Lines().Len() > 0 {
+		return n.Lines().At(0).Start
+	}
+	return -1
+}

@@ -1,0 +1,227 @@
+package markdown
+
+import (
+	"fmt"
+	"net/url"
+	"strings"
+
+	"github.com/kz30/kz30/internal/i18n"
+	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+)
+
+// transformer rewrites the parsed document and fills the conversion state.
+type transformer struct{}
+
+// Transform implements parser.ASTTransformer.
+func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
+	st, _ := pc.Get(stateKey).(*state)
+	if st == nil {
+		return
+	}
+	src := reader.Source()
+	var txt strings.Builder
+	var unlink []ast.Node
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		if n.Type() == ast.TypeBlock && txt.Len() > 0 {
+			txt.WriteByte('\n')
+		}
+		switch n := n.(type) {
+		case *ast.FencedCodeBlock, *ast.CodeBlock, *ast.CodeSpan:
+			return ast.WalkSkipChildren, nil
+		case *ast.Heading:
+			st.heading(n, src)
+		case *ast.HTMLBlock, *ast.RawHTML:
+			if !st.opts.UnsafeHTML {
+				st.warns.Add(st.pos(nodePos(n)), "raw HTML omitted",
+					"write Markdown instead, or set unsafe_html = true in site.toml if every writer is trusted")
+			}
+			return ast.WalkSkipChildren, nil
+		case *ast.Link:
+			if !st.link(n, &n.Destination, n.Pos()) {
+				unlink = append(unlink, n)
+			}
+		case *ast.Image:
+			st.doc.Images++
+			if !st.link(n, &n.Destination, n.Pos()) {
+				unlink = append(unlink, n)
+			}
+		case *ast.AutoLink:
+			u := string(n.URL(src))
+			if !st.opts.UnsafeHTML && dangerous(u) {
+				st.warns.Add(st.pos(nodePos(n)), fmt.Sprintf("unsafe link %q removed", u), "link to an http(s) address")
+				unlink = append(unlink, n)
+			} else if n.AutoLinkType == ast.AutoLinkURL {
+				st.doc.External = append(st.doc.External, u)
+			}
+		case *east.TableCell:
+			if n.Alignment != east.AlignNone {
+				n.SetAttributeString("class", []byte("al-"+n.Alignment.String()))
+			}
+		case *east.Footnote:
+			st.doc.Footnotes++
+		case *ast.Text:
+			txt.Write(n.Segment.Value(src))
+			if n.SoftLineBreak() || n.HardLineBreak() {
+				txt.WriteByte(' ')
+			}
+		case *ast.String:
+			if !n.IsCode() {
+				txt.Write(n.Value)
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	for _, n := range unlink {
+		replaceWithChildren(n)
+	}
+	st.doc.Text = txt.String()
+}
+
+// heading keeps only id and class attributes and records the heading.
+func (st *state) heading(n *ast.Heading, src []byte) {
+	id := ""
+	if v, ok := n.AttributeString("id"); ok {
+		if b, ok := v.([]byte); ok {
+			id = string(b)
+		}
+	}
+	attrs := n.Attributes()
+	n.RemoveAttributes()
+	for _, a := range attrs {
+		if name := string(a.Name); name == "id" || name == "class" {
+			n.SetAttribute(a.Name, a.Value)
+		} else {
+			st.warns.Add(st.pos(nodePos(n)), fmt.Sprintf("heading attribute %q removed", name), "headings take only {#id} and {.class}")
+		}
+	}
+	t := plainText(n, src)
+	if st.opts.Lang == "fr" {
+		t = i18n.FrenchText(t)
+	}
+	st.doc.Headings = append(st.doc.Headings, Heading{Level: n.Level, ID: id, Text: t, Explicit: st.ids.explicit[id]})
+}
+
+// link checks and rewrites one destination. It returns false when the link
+// must be removed (its text kept).
+func (st *state) link(n ast.Node, dest *[]byte, off int) bool {
+	d := string(*dest)
+	pos := st.pos(off)
+	if !st.opts.UnsafeHTML && dangerous(d) {
+		st.warns.Add(pos, fmt.Sprintf("unsafe URL %q removed", truncate(d)), "link to an http(s) address or to a page (.md file)")
+		return false
+	}
+	u, err := url.Parse(d)
+	switch {
+	case err != nil:
+		st.errs.Add(pos, fmt.Sprintf("invalid link %q: %v", d, err), "fix the URL")
+		return true
+	case u.Scheme != "" || strings.HasPrefix(d, "//"):
+		st.doc.External = append(st.doc.External, d)
+		if _, ok := n.(*ast.Link); ok {
+			n.SetAttributeString("class", []byte("ext"))
+			if st.opts.ExternalLabel != "" {
+				label := ast.NewString([]byte(`<span class="vh"> ` + st.opts.ExternalLabel + `</span>`))
+				label.SetCode(true)
+				n.AppendChild(n, label)
+			}
+		}
+		return true
+	case d == "":
+		st.errs.Add(pos, "empty link", "write the address between the parentheses")
+		return true
+	case strings.HasPrefix(d, "#"):
+		st.doc.Links = append(st.doc.Links, Link{Fragment: d[1:], Pos: pos})
+		return true
+	case strings.HasSuffix(u.Path, ".md"):
+		st.doc.Links = append(st.doc.Links, Link{Page: u.Path, Fragment: u.Fragment, Pos: pos})
+		if st.src.Resolve == nil {
+			return true
+		}
+		target, err := st.src.Resolve(u.Path)
+		if err != nil {
+			st.errs.Add(pos, err.Error(), "fix the file name, or create the page")
+			return true
+		}
+		if u.Fragment != "" {
+			target += "#" + u.Fragment
+		}
+		*dest = []byte(target)
+		return true
+	}
+	return true
+}
+
+// dangerous reports URLs whose scheme can run script or smuggle content:
+// javascript:, vbscript: and data:, however they are spelled.
+func dangerous(d string) bool {
+	var b strings.Builder
+	for _, r := range d {
+		if r > ' ' && r != 0x7f {
+			b.WriteRune(r)
+		}
+		if b.Len() > 12 {
+			break
+		}
+	}
+	s := strings.ToLower(b.String())
+	for _, p := range []string{"javascript:", "vbscript:", "data:", "file:"} {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return false
+}
+
+func truncate(s string) string {
+	if len(s) > 40 {
+		return s[:40] + "…"
+	}
+	return s
+}
+
+// replaceWithChildren puts n's children in its place.
+func replaceWithChildren(n ast.Node) {
+	parent := n.Parent()
+	if parent == nil {
+		return
+	}
+	for c := n.FirstChild(); c != nil; {
+		next := c.NextSibling()
+		parent.InsertBefore(parent, n, c)
+		c = next
+	}
+	parent.RemoveChild(parent, n)
+}
+
+// plainText is the text of n's inline descendants.
+func plainText(n ast.Node, src []byte) string {
+	var b strings.Builder
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch c := c.(type) {
+		case *ast.Text:
+			b.Write(c.Segment.Value(src))
+		case *ast.String:
+			if !c.IsCode() {
+				b.Write(c.Value)
+			}
+		case *ast.CodeSpan:
+			for t := c.FirstChild(); t != nil; t = t.NextSibling() {
+				if tt, ok := t.(*ast.Text); ok {
+					b.Write(tt.Segment.Value(src))
+				}
+			}
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return b.String()
+}

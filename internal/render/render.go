@@ -1,0 +1,155 @@
+// Package render executes the site's html/template files.
+//
+// Templates live in templates/ of the source folder (or the defaults
+// embedded in kz30). base.html and every file whose name starts with "_"
+// are shared; each other file is a layout (landing.html, home.html,
+// page.html, 404.html, alias.html) executed with a *View. Templates are
+// named by their path, so parse and execution errors name
+// templates/FILE.html:line:col. Templates are parsed once per build and are
+// safe for concurrent use.
+package render
+
+import (
+	"fmt"
+	"html/template"
+	"io"
+	"io/fs"
+	"path"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/kz30/kz30/internal/diag"
+	"golang.org/x/text/language"
+)
+
+// Dir is the templates folder inside the source folder.
+const Dir = "templates"
+
+// Renderer holds the parsed layouts.
+type Renderer struct {
+	layouts map[string]*template.Template
+}
+
+// Layouts every template set must define.
+var Layouts = []string{"landing", "home", "page", "404", "alias"}
+
+// New parses the templates of fsys (whose root holds templates/).
+func New(fsys fs.FS) (*Renderer, error) {
+	entries, err := fs.ReadDir(fsys, Dir)
+	if err != nil {
+		return nil, diag.List{{Pos: diag.Pos{File: Dir}, Msg: "cannot read templates: " + err.Error(), Hint: "restore templates/ or remove it to use the built-in templates"}}
+	}
+	var shared, layouts []string
+	for _, e := range entries {
+		name := e.Name()
+		if e.IsDir() || !strings.HasSuffix(name, ".html") {
+			continue
+		}
+		if name == "base.html" || strings.HasPrefix(name, "_") {
+			shared = append(shared, name)
+		} else {
+			layouts = append(layouts, name)
+		}
+	}
+	var errs diag.List
+	base := template.New("kz30").Funcs(funcs)
+	for _, name := range shared {
+		if err := parse(fsys, base, name); err != nil {
+			errs.Append(err)
+		}
+	}
+	r := &Renderer{layouts: map[string]*template.Template{}}
+	for _, name := range layouts {
+		if errs != nil {
+			break
+		}
+		t, err := base.Clone()
+		if err == nil {
+			err = parse(fsys, t, name)
+		}
+		if err != nil {
+			errs.Append(err)
+			continue
+		}
+		r.layouts[strings.TrimSuffix(name, ".html")] = t
+	}
+	for _, l := range Layouts {
+		if errs == nil && r.layouts[l] == nil {
+			errs.Add(diag.Pos{File: path.Join(Dir, l+".html")}, "missing layout "+l+".html", "add the file to templates/")
+		}
+	}
+	if errs != nil {
+		return nil, errs
+	}
+	return r, nil
+}
+
+func parse(fsys fs.FS, t *template.Template, name string) error {
+	file := path.Join(Dir, name)
+	src, err := fs.ReadFile(fsys, file)
+	if err != nil {
+		return err
+	}
+	if _, err := t.New(file).Parse(string(src)); err != nil {
+		return templateError(err)
+	}
+	return nil
+}
+
+// Execute renders layout with v into w.
+func (r *Renderer) Execute(w io.Writer, layout string, v any) error {
+	t := r.layouts[layout]
+	if t == nil {
+		return fmt.Errorf("unknown layout %q", layout)
+	}
+	if err := t.ExecuteTemplate(w, path.Join(Dir, layout+".html"), v); err != nil {
+		return templateError(err)
+	}
+	return nil
+}
+
+// Has reports whether the template set defines layout.
+func (r *Renderer) Has(layout string) bool { return r.layouts[layout] != nil }
+
+var tmplErrRE = regexp.MustCompile(`^template: (?:[^:]*: )?(templates/[^:]+):(\d+):?(\d+)?: (.*)$`)
+
+// templateError turns an html/template error into a positioned diagnostic.
+func templateError(err error) error {
+	msg := err.Error()
+	first, _, _ := strings.Cut(msg, "\n")
+	if m := tmplErrRE.FindStringSubmatch(first); m != nil {
+		line, _ := strconv.Atoi(m[2])
+		col, _ := strconv.Atoi(m[3])
+		text := m[4]
+		hint := "fix the template"
+		if i := strings.Index(text, "missing i18n key"); i >= 0 {
+			text = text[i:]
+			hint = ""
+		} else if i := strings.Index(text, "error calling "); i >= 0 {
+			hint = "check the value passed at this place in the template"
+		}
+		return &diag.Error{Pos: diag.Pos{File: m[1], Line: line, Col: col}, Msg: text, Hint: hint}
+	}
+	return &diag.Error{Msg: msg, Hint: "fix the templates"}
+}
+
+// funcs are the template functions that need no language; language-aware
+// formatting hangs off the View's methods.
+var funcs = template.FuncMap{
+	"add": func(a, b int) int { return a + b },
+	"join": func(sep string, s []string) string {
+		return strings.Join(s, sep)
+	},
+	"contains": slices.Contains[[]string],
+	"locale":   ogLocale,
+}
+
+// ogLocale is the Open Graph locale of a language: "fr" → "fr_FR".
+func ogLocale(lang string) string {
+	tag := language.Make(lang)
+	region, _ := tag.Region()
+	base, _ := tag.Base()
+	return base.String() + "_" + region.String()
+}

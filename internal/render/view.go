@@ -1,0 +1,114 @@
+package render
+
+import (
+	"html/template"
+	"time"
+
+	"github.com/kz30/kz30/internal/content"
+	"github.com/kz30/kz30/internal/i18n"
+	"github.com/kz30/kz30/internal/markdown"
+)
+
+// View is what a layout is executed with. Hrefs are relative to the page
+// (Root leads back to the site root) except on the 404 page, where Root is
+// the absolute base URL because GitHub Pages serves it at any depth.
+type View struct {
+	Layout      string // landing, home, page, 404, alias
+	Lang        string
+	Title       string // typography applied
+	Description string
+	SiteTitle   string // in Lang
+	Content     template.HTML
+	Page        *content.Page // nil on the landing and 404 pages
+	Doc         *markdown.Doc
+
+	Root      string // relative path to the site root ("../../") or the base URL (404)
+	CSS       string // stylesheet href
+	Favicon   string // favicon href
+	BaseURL   string // absolute, ends in "/"
+	Canonical string // absolute URL of this page
+	Feed      string // href of this language's Atom feed
+	FeedAbs   string // absolute URL of the feed
+
+	Alternates []Alternate // every language of the page that exists, for hreflang
+	XDefault   string      // absolute URL for hreflang x-default
+	Switch     []Alternate // the other languages, for the language switcher
+	Nav        []NavItem   // sections, by weight
+	AllPages   []NavItem   // home only: every page of the language
+	HomeLink   NavItem     // this language's home
+	Prev, Next *NavItem
+	TOC        []markdown.Heading
+	Minutes    int // reading time
+	Stale      *Alternate
+	Cards      []Card
+	JSONLD     any // marshalled into <script type="application/ld+json">
+	OGImage    string
+	Langs      []LangBlock // landing and 404: one block per language
+	Redirect   string      // alias: target href
+	LiveReload string      // dev server only: href of the reload script
+
+	Published time.Time
+	Reviewed  time.Time
+
+	Catalog *i18n.Catalog
+	Locale  *i18n.Locale
+}
+
+// Alternate is the page in another language.
+type Alternate struct {
+	Lang     string
+	Name     string // language name in that language ("Français")
+	Href     string // relative; "" when the page is missing in that language
+	URL      string // absolute
+	Title    string
+	Missing  bool
+	Current  bool
+	Original bool // the source-language version of a stale page
+}
+
+// NavItem is one navigation link.
+type NavItem struct {
+	Title   string
+	Href    string
+	Current bool
+}
+
+// Card is one key-figure card.
+type Card struct {
+	ID       string
+	Figure   string // the localized figure: "29e", "plus de 90 %"
+	Label    string
+	Source   string // source title
+	Href     string // link to the source on the sources page
+	Chart    template.HTML
+	ChartAlt string // visible text equivalent of the chart
+}
+
+// LangBlock is one language's block on the landing and 404 pages.
+type LangBlock struct {
+	Lang        string
+	Name        string
+	Title       string
+	Description string
+	Href        string
+	Content     template.HTML
+}
+
+// T formats UI string key in the view's language.
+func (v *View) T(key string, args ...any) (string, error) {
+	return v.Catalog.T(v.Lang, key, args...)
+}
+
+// TL formats UI string key in language lang (landing and 404 pages).
+func (v *View) TL(lang, key string, args ...any) (string, error) {
+	return v.Catalog.T(lang, key, args...)
+}
+
+// Num formats a number in the view's language.
+func (v *View) Num(x float64) string { return v.Locale.Number(x) }
+
+// Date formats t in the view's language ("16 décembre 2021").
+func (v *View) Date(t time.Time) (string, error) { return v.Locale.Date(t) }
+
+// ISODate formats t as YYYY-MM-DD for <time datetime>.
+func (v *View) ISODate(t time.Time) string { return t.Format(time.DateOnly) }
