@@ -26,13 +26,13 @@ func commands() []command {
 		{"build", "build [--source DIR] [--out DIR] [--base-url URL] [--drafts] [--allow-missing] [--allow-stale]",
 			"Build the site into DIR/public (or --out), atomically: a failed build leaves the previous output untouched.", runBuild},
 		{"check", "check [--source DIR] [--allow-missing] [--allow-stale] [--translations] [--external]",
-			"Build in memory and check links, anchors, translations (missing, stale) and fact parity.", notYet("check")},
+			"Build in memory and check links, anchors, translations (missing, stale) and fact parity.", runCheck},
 		{"serve", "serve [--source DIR] [--bind 127.0.0.1] [--port 1313] [--base-url URL] [--drafts] [--allow-missing] [--allow-stale]",
-			"Serve the site from memory, rebuild on change and reload the browser.", notYet("serve")},
+			"Serve the site from memory, rebuild on change and reload the browser.", runServe},
 		{"newsletter", "newsletter NAME... --lang LANG [--teaser] [--text] [--source DIR]",
-			"Print the e-mail export of one or more sections, ready to paste.", notYet("newsletter")},
+			"Print the e-mail export of one or more sections, ready to paste.", runNewsletter},
 		{"new", "new NAME [--source DIR]",
-			"Create content/<lang>/NAME.md in every language with front matter.", notYet("new")},
+			"Create content/<lang>/NAME.md in every language with front matter.", runNew},
 	}
 }
 
@@ -120,35 +120,6 @@ func (b *buildFlags) register(fs *flag.FlagSet) {
 func (b *buildFlags) options() build.Options {
 	return build.Options{Dir: b.source, BaseURL: b.baseURL, Drafts: b.drafts,
 		AllowMissing: b.allowMissing, AllowStale: b.allowStale, Defaults: kz30.Defaults}
-}
-
-func runBuild(_ context.Context, args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("build", stderr)
-	var bf buildFlags
-	bf.register(fs)
-	out := fs.String("out", "", "output `DIR` (default DIR/public)")
-	names, code, ok := parse(fs, args)
-	if !ok {
-		return code
-	}
-	if len(names) > 0 {
-		fmt.Fprintf(stderr, "kz30 build: unexpected argument %q\n", names[0])
-		return 2
-	}
-	opts := bf.options()
-	opts.Out = *out
-	if isTerminal(stderr) {
-		opts.Log = stderr
-	}
-	stats, err := build.Build(opts)
-	if stats != nil {
-		printWarnings(stderr, stats.Warnings)
-	}
-	if err != nil {
-		return fail(stderr, "build", err)
-	}
-	fmt.Fprintf(stdout, "kz30: %s\n", stats)
-	return 0
 }
 
 // printWarnings prints one line per warning.

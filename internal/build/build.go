@@ -16,7 +16,11 @@ import (
 	"strings"
 	"time"
 
+	"github.com/kz30/kz30/internal/config"
+	"github.com/kz30/kz30/internal/content"
 	"github.com/kz30/kz30/internal/diag"
+	"github.com/kz30/kz30/internal/i18n"
+	"github.com/kz30/kz30/internal/markdown"
 )
 
 // Options configure a build. The zero value builds the current folder into
@@ -99,22 +103,33 @@ func Build(opts Options) (*Stats, error) {
 	return stats, nil
 }
 
-// Render builds the site in memory and returns every output file by
-// slash path ("fr/kaspi/index.html").
-func Render(opts Options) (map[string][]byte, *Stats, error) {
+// Result is a site built in memory, with what checks and exports need.
+type Result struct {
+	Files   map[string][]byte // every output file by slash path ("fr/kaspi/index.html")
+	Stats   *Stats
+	Config  *config.Config
+	Site    *content.Site
+	Docs    map[*content.Page]*markdown.Doc
+	Catalog *i18n.Catalog
+	Locales map[string]*i18n.Locale
+}
+
+// Render builds the site in memory.
+func Render(opts Options) (*Result, error) {
 	start := time.Now()
 	opts = opts.withDefaults()
 	b, err := newBuilder(opts)
 	if err != nil {
-		return nil, &Stats{Warnings: b.warnings()}, err
+		return &Result{Stats: &Stats{Warnings: b.warnings()}}, err
 	}
 	sink := &memSink{files: map[string][]byte{}}
 	stats, err := b.run(sink)
+	res := &Result{Files: sink.files, Stats: stats, Config: b.cfg, Site: b.site, Docs: b.docs, Catalog: b.cat, Locales: b.locales}
 	if err != nil {
-		return nil, stats, err
+		return res, err
 	}
 	stats.Duration = time.Since(start)
-	return sink.files, stats, nil
+	return res, nil
 }
 
 func (o Options) withDefaults() Options {
@@ -129,6 +144,9 @@ func (o Options) withDefaults() Options {
 
 // checkOutParent refuses an output folder below a regular file.
 func checkOutParent(out string) error {
+	if fi, err := os.Stat(out); err == nil && !fi.IsDir() {
+		return diag.List{{Pos: diag.Pos{File: out}, Msg: "the output " + out + " is a file, not a folder", Hint: "pass --out a folder path"}}
+	}
 	for p := filepath.Dir(out); ; p = filepath.Dir(p) {
 		fi, err := os.Stat(p)
 		if err == nil {

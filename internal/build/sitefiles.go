@@ -44,6 +44,7 @@ func (b *builder) writeSiteFiles(s sink) error {
 	errs.Append(s.write("robots.txt", []byte("User-agent: *\nAllow: /\n\nSitemap: "+absURL(b.cfg.BaseURL, "sitemap.xml")+"\n")))
 	errs.Append(b.writeSitemap(s))
 	errs.Append(b.writeFeeds(s))
+	errs.Append(b.writeNewsletters(s))
 	return errs.Err()
 }
 

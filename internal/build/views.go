@@ -2,6 +2,7 @@ package build
 
 import (
 	"html/template"
+	"strings"
 	"time"
 
 	"github.com/kz30/kz30/internal/content"
@@ -12,8 +13,33 @@ import (
 // maxNav is the most section links the navigation shows.
 const maxNav = 12
 
-// text applies the typography of lang to plain text.
+// text applies the typography of lang to plain text (titles,
+// descriptions, labels): curly apostrophes and quotes, then French spacing.
 func text(lang, s string) string {
+	if strings.ContainsAny(s, `'"`) {
+		open, close := "“", "”"
+		if lang == "fr" {
+			open, close = "«\u00a0", "\u00a0»"
+		}
+		var b strings.Builder
+		inQuote := false
+		for _, r := range s {
+			switch r {
+			case '\'':
+				b.WriteRune('’')
+			case '"':
+				if inQuote {
+					b.WriteString(close)
+				} else {
+					b.WriteString(open)
+				}
+				inQuote = !inQuote
+			default:
+				b.WriteRune(r)
+			}
+		}
+		s = b.String()
+	}
 	if lang == "fr" {
 		return i18n.FrenchText(s)
 	}

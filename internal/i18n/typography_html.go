@@ -84,8 +84,11 @@ func htmlTokens(src []byte) ([]htmlToken, bool) {
 	for {
 		tt := z.Next()
 		raw := z.Raw()
-		if tt == html.ErrorToken && len(raw) == 0 {
-			break
+		if len(raw) == 0 {
+			if tt == html.ErrorToken {
+				break
+			}
+			continue // an empty token holds nothing to rewrite
 		}
 		end := off + len(raw)
 		if end > len(src) || !bytes.Equal(raw, src[off:end]) {

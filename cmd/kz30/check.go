@@ -1,0 +1,10 @@
+package main
+
+import (
+	"context"
+	"io"
+)
+
+func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	return notYet("check")(ctx, args, stdout, stderr)
+}
