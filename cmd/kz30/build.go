@@ -36,4 +36,3 @@ func runBuild(_ context.Context, args []string, stdout, stderr io.Writer) int {
 	fmt.Fprintf(stdout, "kz30: %s\n", stats)
 	return 0
 }
-
