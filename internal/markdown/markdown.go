@@ -15,6 +15,8 @@ package markdown
 import (
 	"bytes"
 	"fmt"
+	"slices"
+	stdhtml "html"
 	"sync"
 
 	"github.com/kz30/kz30/internal/diag"
@@ -35,6 +37,10 @@ type Options struct {
 	UnsafeHTML    bool   // let raw HTML and every URL scheme through
 	InlineStyles  bool   // chroma inline styles (e-mail) instead of classes (web)
 	ExternalLabel string // visually hidden text appended to external links, e.g. "(external site)"
+	// BacklinkLabel is the visually hidden name of a footnote's link back
+	// to the text, e.g. "Back to note ^^" (goldmark puts the note's number
+	// in place of ^^); the visible arrow is hidden from screen readers.
+	BacklinkLabel string
 }
 
 // Converter converts Markdown bodies of one language.
@@ -90,7 +96,7 @@ func New(opts Options) *Converter {
 		extension.Strikethrough,
 		extension.Linkify,
 		extension.NewFootnote(
-			extension.WithFootnoteBacklinkHTML("↩\uFE0E"),
+			extension.WithFootnoteBacklinkHTML(backlinkHTML(opts.BacklinkLabel)),
 		),
 		extension.NewTypographer(extension.WithTypographicSubstitutions(substitutions(opts.Lang))),
 	}
@@ -111,6 +117,15 @@ func New(opts Options) *Converter {
 		goldmark.WithRendererOptions(rendererOpts...),
 	)
 	return c
+}
+
+// backlinkHTML is the content of a footnote's back link: an arrow, and the
+// label for screen readers when there is one.
+func backlinkHTML(label string) string {
+	if label == "" {
+		return "↩\uFE0E"
+	}
+	return `<span aria-hidden="true">↩` + "\uFE0E" + `</span><span class="vh">` + stdhtml.EscapeString(label) + `</span>`
 }
 
 // substitutions are the typographer's replacements for lang.
@@ -196,10 +211,9 @@ func (st *state) pos(off int) diag.Pos {
 			}
 		}
 	}
-	line := 0
-	for line+1 < len(st.lineOffs) && st.lineOffs[line+1] <= off {
-		line++
-	}
+	// The last line starting at or before off.
+	line, _ := slices.BinarySearch(st.lineOffs, off+1)
+	line--
 	col := len([]rune(string(st.src.Body[st.lineOffs[line]:min(off, len(st.src.Body))]))) + 1
 	return diag.Pos{File: st.src.File, Line: st.src.Line + line, Col: col}
 }
