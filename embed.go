@@ -5,7 +5,9 @@ package kz30
 
 import "embed"
 
-// Defaults holds templates/ (with templates/i18n/) and static/.
+// Defaults holds templates/ (with templates/i18n/) and static/. "all:"
+// keeps templates/_partials.html: a plain directory pattern leaves out
+// files whose names start with _ or a dot.
 //
-//go:embed templates static
+//go:embed all:templates static
 var Defaults embed.FS
