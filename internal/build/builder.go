@@ -36,6 +36,7 @@ type builder struct {
 	docs    map[*content.Page]*markdown.Doc
 	warns   diag.List
 	mu      sync.Mutex
+	inc     *incState // set by Incremental: what the previous build lends; nil otherwise
 
 	files atomic.Int64
 	bytes atomic.Int64
@@ -132,6 +133,9 @@ func (b *builder) run(s sink) (*Stats, error) {
 	}
 	var errs diag.List
 	errs.Append(parallel(pages, func(p *content.Page, buf *bytes.Buffer) error {
+		if data, ok := b.inc.reuse(p); ok {
+			return counted.write(p.URLPath()+"index.html", data)
+		}
 		v := b.pageView(p)
 		layout := "page"
 		if p.Entry.IsHome() {
@@ -177,16 +181,14 @@ func (b *builder) convert(pages []*content.Page) error {
 	b.docs = make(map[*content.Page]*markdown.Doc, len(pages))
 	var errs diag.List
 	errs.Append(parallel(pages, func(p *content.Page, _ *bytes.Buffer) error {
-		doc, warns, err := b.conv[p.Lang].Convert(markdown.Source{
-			File: p.Path, Line: p.BodyLine, Body: p.Body,
-			Resolve: func(dest string) (string, error) {
-				t, err := b.resolve(p, dest)
-				if err != nil {
-					return "", err
-				}
-				return relURL(p.URLPath(), t.URLPath()), nil
-			},
-		})
+		var doc *markdown.Doc
+		var warns diag.List
+		var err error
+		if b.inc != nil {
+			doc, warns, err = b.inc.convert(b, p)
+		} else {
+			doc, warns, err = b.conv[p.Lang].Convert(b.source(p))
+		}
 		b.mu.Lock()
 		b.warns = append(b.warns, warns...)
 		if doc != nil {
@@ -214,6 +216,20 @@ func (b *builder) convert(pages []*content.Page) error {
 		}
 	}
 	return errs.Sort().Err()
+}
+
+// source is what converting p's body needs.
+func (b *builder) source(p *content.Page) markdown.Source {
+	return markdown.Source{
+		File: p.Path, Line: p.BodyLine, Body: p.Body,
+		Resolve: func(dest string) (string, error) {
+			t, err := b.resolve(p, dest)
+			if err != nil {
+				return "", err
+			}
+			return relURL(p.URLPath(), t.URLPath()), nil
+		},
+	}
 }
 
 func hasID(d *markdown.Doc, id string) bool {

@@ -1,0 +1,291 @@
+package build
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"hash"
+	"io/fs"
+	"maps"
+	"slices"
+	"strconv"
+	"sync"
+	"time"
+
+	"github.com/kz30/kz30/internal/content"
+	"github.com/kz30/kz30/internal/diag"
+	"github.com/kz30/kz30/internal/markdown"
+	"github.com/kz30/kz30/internal/render"
+)
+
+// Incremental builds one source folder in memory again and again, as the
+// dev server does after each edit. Every Build reloads the source (front
+// matter, configuration, templates: cheap) but converts again only the
+// pages whose conversion inputs changed (goldmark and chroma: the expensive
+// part) and renders again only the pages whose output can have changed.
+// Its Result is byte for byte the Result of Render for the same tree.
+//
+// Reuse is decided from the inputs themselves, not from a list of changed
+// files, so a missed file event can make a build late but never wrong:
+//
+//   - a conversion is reused when the page's path, body and first body
+//     line are the same, every file link it made resolves to the same URL,
+//     and site.toml and the UI strings (which configure the converters)
+//     are unchanged;
+//   - a rendered page is reused when its conversion, its own stale flag,
+//     the front matter of every page (titles, slugs, order, dates, facts,
+//     aliases: what navigation, switchers and home lists show), the
+//     templates, UI strings, site.toml, facts.toml, the stylesheet's
+//     fingerprint and the options are all unchanged.
+//
+// So a body edit renders that page (and its translation when its stale
+// flag flips); a title or slug edit renders every page (the navigation
+// lists every section on every page); a template, UI string, facts or
+// configuration edit renders everything. Files that are not content pages
+// (landing, 404, feeds, sitemap, static files) are written every time. A
+// page's output must depend on nothing else: a view that starts reading
+// another page's body or conversion must add it to structureKey.
+//
+// An Incremental is safe for use by one goroutine at a time; Build holds a
+// lock.
+type Incremental struct {
+	opts Options
+
+	mu      sync.Mutex
+	docs    map[string]*cachedDoc // by page path (content/fr/kaspi.md)
+	outKeys map[string]string     // output page name → render key, last good build
+	files   map[string][]byte     // outputs of the last good build
+}
+
+// cachedDoc is one conversion with what it was made from.
+type cachedDoc struct {
+	key      string       // hash of the converter setup, path, line and body
+	resolved []resolution // every file link resolved during the conversion
+	doc      *markdown.Doc
+	warns    diag.List
+}
+
+// resolution is one call of Source.Resolve and its answer.
+type resolution struct{ dest, url, err string }
+
+// Report says what one incremental Build did.
+type Report struct {
+	Converted []string // source paths of the pages converted again, sorted
+	Rendered  []string // output pages rendered again ("fr/kaspi/index.html"), sorted
+	Pages     int      // content pages in the site
+	Full      bool     // no page output could be reused
+}
+
+// NewIncremental prepares incremental builds of opts.Dir. Nothing is read
+// before the first Build.
+func NewIncremental(opts Options) *Incremental {
+	return &Incremental{opts: opts.withDefaults(), docs: map[string]*cachedDoc{}}
+}
+
+// Build builds the site in memory, reusing what the previous builds
+// produced from unchanged inputs. On error the state of the last
+// successful build is kept (conversions that succeeded are remembered), so
+// fixing the error converts only what the fix touched.
+func (in *Incremental) Build() (*Result, *Report, error) {
+	start := time.Now()
+	in.mu.Lock()
+	defer in.mu.Unlock()
+	b, err := newBuilder(in.opts)
+	if err != nil {
+		return &Result{Stats: &Stats{Warnings: b.warnings()}}, nil, err
+	}
+	st, err := in.newState(b)
+	if err != nil {
+		return &Result{Stats: &Stats{Warnings: b.warnings()}}, nil, err
+	}
+	b.inc = st
+	sink := &memSink{files: map[string][]byte{}}
+	stats, err := b.run(sink)
+	res := &Result{Files: sink.files, Stats: stats, Config: b.cfg, Site: b.site, Docs: b.docs, Catalog: b.cat, Locales: b.locales}
+	if err != nil {
+		maps.Copy(in.docs, st.next)
+		return res, nil, err
+	}
+	in.docs = st.next
+	in.outKeys = st.keys
+	in.files = sink.files
+	stats.Duration = time.Since(start)
+	rep := &Report{Converted: st.converted, Rendered: st.rendered, Pages: len(st.keys)}
+	slices.Sort(rep.Converted)
+	slices.Sort(rep.Rendered)
+	rep.Full = len(rep.Rendered) == rep.Pages
+	return res, rep, nil
+}
+
+// incState is what one incremental build lends and records; the builder
+// calls it from its parallel workers.
+type incState struct {
+	in        *Incremental
+	convKey   string // converter setup: site.toml, UI strings, options
+	renderKey string // everything every page shares: see Incremental
+
+	mu        sync.Mutex
+	next      map[string]*cachedDoc    // conversions of this build, by page path
+	docKeys   map[*content.Page]string // conversion identity per page
+	keys      map[string]string        // output page name → render key
+	converted []string
+	rendered  []string
+}
+
+func (in *Incremental) newState(b *builder) (*incState, error) {
+	opts := fmt.Sprintf("%q %q %t %t %t %t", b.opts.Dir, b.opts.BaseURL, b.opts.Drafts, b.opts.AllowMissing, b.opts.AllowStale, b.opts.LiveReload)
+	conv := sha256.New()
+	fmt.Fprintln(conv, opts)
+	if err := hashFiles(conv, b.src, "site.toml", render.Dir+"/i18n"); err != nil {
+		return nil, err
+	}
+	st := &incState{in: in, convKey: hex.EncodeToString(conv.Sum(nil)),
+		next: map[string]*cachedDoc{}, docKeys: map[*content.Page]string{}, keys: map[string]string{}}
+	all := sha256.New()
+	fmt.Fprintln(all, st.convKey, b.cssName)
+	if err := hashFiles(all, b.src, render.Dir, "content/facts.toml"); err != nil {
+		return nil, err
+	}
+	structureKey(all, b.site)
+	st.renderKey = hex.EncodeToString(all.Sum(nil))
+	return st, nil
+}
+
+// hashFiles writes the names and contents of the files at or below roots
+// into h; a missing root counts as empty.
+func hashFiles(h hash.Hash, fsys fs.FS, roots ...string) error {
+	for _, root := range roots {
+		err := fs.WalkDir(fsys, root, func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				if p == root && errors.Is(err, fs.ErrNotExist) {
+					return nil
+				}
+				return err
+			}
+			if d.IsDir() {
+				return nil
+			}
+			data, err := fs.ReadFile(fsys, p)
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(h, "%q %d\n", p, len(data))
+			h.Write(data)
+			return nil
+		})
+		if err != nil {
+			return diag.List{{Pos: diag.Pos{File: root}, Msg: "cannot read: " + err.Error(), Hint: "check the file's permissions"}}
+		}
+	}
+	return nil
+}
+
+// structureKey writes into h the front matter of every page in site order:
+// what one page's output may show of the others.
+func structureKey(h hash.Hash, site *content.Site) {
+	fmt.Fprintf(h, "%q\n", site.Langs)
+	for _, e := range site.Entries {
+		fmt.Fprintf(h, "entry %q\n", e.Name)
+		for _, p := range e.Pages {
+			if p == nil {
+				fmt.Fprintln(h, "-")
+				continue
+			}
+			ids := make([]string, len(p.Facts))
+			for i, f := range p.Facts {
+				ids[i] = f.ID
+			}
+			fmt.Fprintf(h, "%q %q %q %q %d %q %s %s %q %t %t %q\n", p.Lang, p.Path, p.Title, p.Description, p.Weight, p.Slug,
+				p.Date.Format(time.RFC3339Nano), p.Lastmod.Format(time.RFC3339Nano), ids, p.Draft, p.Section, p.Aliases)
+		}
+	}
+}
+
+// convert converts p's body, or reuses the previous conversion when its
+// inputs are unchanged.
+func (st *incState) convert(b *builder, p *content.Page) (*markdown.Doc, diag.List, error) {
+	h := sha256.New()
+	fmt.Fprintf(h, "%s %q %q %d %d\n", st.convKey, p.Lang, p.Path, p.BodyLine, len(p.Body))
+	h.Write(p.Body)
+	key := hex.EncodeToString(h.Sum(nil))
+	src := b.source(p)
+	if c := st.in.docs[p.Path]; c != nil && c.key == key && c.resolvesSame(src.Resolve) {
+		st.record(p, c, false)
+		return c.doc, slices.Clone(c.warns), nil
+	}
+	c := &cachedDoc{key: key}
+	var mu sync.Mutex
+	resolve := src.Resolve
+	src.Resolve = func(dest string) (string, error) {
+		u, err := resolve(dest)
+		r := resolution{dest: dest, url: u}
+		if err != nil {
+			r.err = err.Error()
+		}
+		mu.Lock()
+		c.resolved = append(c.resolved, r)
+		mu.Unlock()
+		return u, err
+	}
+	doc, warns, err := b.conv[p.Lang].Convert(src)
+	if err != nil || doc == nil {
+		return doc, warns, err
+	}
+	c.doc, c.warns = doc, slices.Clone(warns)
+	st.record(p, c, true)
+	return doc, warns, nil
+}
+
+// resolvesSame reports whether every link of the conversion still resolves
+// to the same URL (a linked page may have been renamed, removed or
+// re-slugged).
+func (c *cachedDoc) resolvesSame(resolve func(string) (string, error)) bool {
+	for _, r := range c.resolved {
+		u, err := resolve(r.dest)
+		e := ""
+		if err != nil {
+			e = err.Error()
+		}
+		if u != r.url || e != r.err {
+			return false
+		}
+	}
+	return true
+}
+
+func (st *incState) record(p *content.Page, c *cachedDoc, converted bool) {
+	id := c.key
+	for _, r := range c.resolved {
+		id += "\x00" + r.dest + "\x00" + r.url
+	}
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	st.next[p.Path] = c
+	st.docKeys[p] = id
+	if converted {
+		st.converted = append(st.converted, p.Path)
+	}
+}
+
+// reuse returns p's output of the last good build when nothing it depends
+// on changed. On a nil state (a plain build) it returns false.
+func (st *incState) reuse(p *content.Page) ([]byte, bool) {
+	if st == nil {
+		return nil, false
+	}
+	name := p.URLPath() + "index.html"
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	h := sha256.New()
+	fmt.Fprintf(h, "%s\x00%s\x00%s\x00%s", st.renderKey, st.docKeys[p], p.Path, strconv.FormatBool(p.Stale))
+	key := hex.EncodeToString(h.Sum(nil))
+	st.keys[name] = key
+	if prev, ok := st.in.outKeys[name]; ok && prev == key {
+		if data, ok := st.in.files[name]; ok {
+			return data, true
+		}
+	}
+	st.rendered = append(st.rendered, name)
+	return nil, false
+}
