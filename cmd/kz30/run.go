@@ -25,7 +25,7 @@ func commands() []command {
 	return []command{
 		{"build", "build [--source DIR] [--out DIR] [--base-url URL] [--drafts] [--allow-missing] [--allow-stale]",
 			"Build the site into DIR/public (or --out), atomically: a failed build leaves the previous output untouched.", runBuild},
-		{"check", "check [--source DIR] [--allow-missing] [--allow-stale] [--translations] [--external]",
+		{"check", "check [--source DIR] [--base-url URL] [--drafts] [--allow-missing] [--allow-stale] [--translations] [--external]",
 			"Build in memory and check links, anchors, translations (missing, stale) and fact parity.", runCheck},
 		{"serve", "serve [--source DIR] [--bind 127.0.0.1] [--port 1313] [--base-url URL] [--drafts] [--allow-missing] [--allow-stale]",
 			"Serve the site from memory, rebuild on change and reload the browser.", runServe},
