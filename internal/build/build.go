@@ -11,6 +11,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"slices"
 	"sort"
 	"strings"
@@ -85,6 +86,12 @@ func Build(opts Options) (*Stats, error) {
 	if err != nil {
 		return &Stats{Warnings: b.warnings()}, err
 	}
+	if n := b.largestBody(); n > hugeBody {
+		// A huge page: collect garbage more often, and hold the heap near
+		// a small multiple of the page, trading time for peak memory.
+		defer debug.SetGCPercent(debug.SetGCPercent(20))
+		defer debug.SetMemoryLimit(debug.SetMemoryLimit(int64(7*n + 32<<20)))
+	}
 	stage, err := os.MkdirTemp(filepath.Dir(out), "."+filepath.Base(out)+".staging-")
 	if err != nil {
 		return nil, diag.List{{Pos: diag.Pos{File: opts.Out}, Msg: "cannot create the staging folder: " + err.Error(), Hint: "check that the output's parent folder is writable"}}
@@ -112,6 +119,18 @@ type Result struct {
 	Docs    map[*content.Page]*markdown.Doc
 	Catalog *i18n.Catalog
 	Locales map[string]*i18n.Locale
+}
+
+// hugeBody is the body size above which a build trades speed for memory.
+const hugeBody = 4 << 20
+
+// largestBody is the size of the largest page body.
+func (b *builder) largestBody() int {
+	n := 0
+	for _, p := range b.pages() {
+		n = max(n, len(p.Body))
+	}
+	return n
 }
 
 // Render builds the site in memory.

@@ -1,8 +1,10 @@
 package build
 
 import (
+	"bufio"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path"
 	"path/filepath"
@@ -67,6 +69,40 @@ func (d *dirSink) write(name string, data []byte) error {
 		}
 	}
 	return os.WriteFile(full, data, 0o644)
+}
+
+// stream creates the file name and writes it through fn, buffered. It
+// returns the number of bytes written.
+func (d *dirSink) stream(name string, fn func(io.Writer) error) (int64, error) {
+	if err := d.write(name, nil); err != nil {
+		return 0, err
+	}
+	f, err := os.Create(filepath.Join(d.root, filepath.FromSlash(name)))
+	if err != nil {
+		return 0, err
+	}
+	cw := &countWriter{w: f}
+	bw := bufio.NewWriterSize(cw, 64<<10)
+	err = fn(bw)
+	if err == nil {
+		err = bw.Flush()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return cw.n, err
+}
+
+// countWriter counts the bytes written through it.
+type countWriter struct {
+	w io.Writer
+	n int64
+}
+
+func (c *countWriter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	c.n += int64(n)
+	return n, err
 }
 
 // checkName confines output paths to the output folder, whatever slugs

@@ -17,10 +17,12 @@ import (
 // The result matches ^[a-z0-9]+(-[a-z0-9]+)*$ or is "" (for "", "!!!" or a
 // text in a non-Latin script), and Slug(Slug(s)) == Slug(s).
 func Slug(s string) string {
-	// A transform.Transformer keeps state: one chain per call.
-	t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
-	if plain, _, err := transform.String(t, s); err == nil {
-		s = plain
+	if !isASCII(s) {
+		// A transform.Transformer keeps state: one chain per call.
+		t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+		if plain, _, err := transform.String(t, s); err == nil {
+			s = plain
+		}
 	}
 	var b strings.Builder
 	dash := false
@@ -56,4 +58,14 @@ func Slug(s string) string {
 		b.WriteString(ascii)
 	}
 	return b.String()
+}
+
+// isASCII reports whether s needs no Unicode normalization.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
 }

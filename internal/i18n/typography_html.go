@@ -20,40 +20,54 @@ import (
 // becomes "« <em>mot</em> »"; block tags, <br> and <img> end that context.
 // A space is only replaced inside the text node that holds it.
 func FrenchHTML(src []byte) []byte {
-	toks, ok := htmlTokens(src)
+	out := make([]byte, 0, len(src)+len(src)/16)
+	// A text token that may change waits, with the inline tags after it,
+	// until the next text token tells what follows it. Memory stays
+	// proportional to the output, whatever the number of tokens.
+	var (
+		pending bool
+		units   []unit
+		before  rune
+		tail    []byte
+		last    rune // the character before the current token, in context
+	)
+	flush := func(after rune) {
+		out = appendFrench(out, units, before, after)
+		out = append(out, tail...)
+		pending, units, tail = false, nil, tail[:0]
+	}
+	ok := htmlTokens(src, func(t htmlToken) {
+		raw := src[t.start:t.end]
+		switch t.kind {
+		case tokBoundary:
+			if pending {
+				flush(0)
+			}
+			out = append(out, raw...)
+			last = 0
+		case tokProse, tokVerbatim:
+			if pending {
+				flush(t.first)
+			}
+			if t.kind == tokProse && t.units != nil {
+				pending, units, before = true, t.units, last
+			} else {
+				out = append(out, raw...)
+			}
+			last = t.last
+		default:
+			if pending {
+				tail = append(tail, raw...)
+			} else {
+				out = append(out, raw...)
+			}
+		}
+	})
 	if !ok {
 		return bytes.Clone(src)
 	}
-	// The runes around each text token, across inline tags only.
-	before := make([]rune, len(toks))
-	after := make([]rune, len(toks))
-	var last rune
-	for i, t := range toks {
-		switch {
-		case t.kind == tokBoundary:
-			last = 0
-		case t.units != nil:
-			before[i] = last
-			last = t.units[len(t.units)-1].r
-		}
-	}
-	var first rune
-	for i := len(toks) - 1; i >= 0; i-- {
-		switch t := toks[i]; {
-		case t.kind == tokBoundary:
-			first = 0
-		case t.units != nil:
-			after[i] = first
-			first = t.units[0].r
-		}
-	}
-	out := make([]byte, 0, len(src)+len(src)/16)
-	for i, t := range toks {
-		if t.kind == tokProse {
-			out = appendFrench(out, t.units, before[i], after[i])
-		} else {
-			out = append(out, src[t.start:t.end]...)
-		}
+	if pending {
+		flush(0)
 	}
 	return out
 }
@@ -66,18 +80,27 @@ const (
 	tokVerbatim        // text inside code, pre…: copied, gives context
 )
 
-// htmlToken is a token of src[start:end]; units is its text for text tokens.
+// htmlToken is a token of src[start:end]. For text tokens, first and last
+// are its first and last characters, and units its text, split only when
+// it holds a character some rule looks at (most text holds none, and is
+// copied as is).
 type htmlToken struct {
-	start, end int
-	kind       int
-	units      []unit
+	start, end  int
+	kind        int
+	first, last rune
+	units       []unit
 }
 
-// htmlTokens splits src into tokens whose raw bytes, end to end, are src.
-// It reports false if the tokenizer ever disagrees with src.
-func htmlTokens(src []byte) ([]htmlToken, bool) {
+// mayChange reports whether French spacing could change text: it holds
+// punctuation the rules look at, a guillemet, or a character reference.
+func mayChange(text []byte) bool {
+	return bytes.ContainsAny(text, ";:!?%&«»")
+}
+
+// htmlTokens calls yield with the tokens of src, whose raw bytes, end to
+// end, are src. It reports false if the tokenizer ever disagrees with src.
+func htmlTokens(src []byte, yield func(htmlToken)) bool {
 	z := html.NewTokenizer(bytes.NewReader(src))
-	var toks []htmlToken
 	open := make(map[string]int) // verbatim elements open, by name
 	verbatim := 0
 	off := 0
@@ -92,16 +115,22 @@ func htmlTokens(src []byte) ([]htmlToken, bool) {
 		}
 		end := off + len(raw)
 		if end > len(src) || !bytes.Equal(raw, src[off:end]) {
-			return nil, false
+			return false
 		}
 		t := htmlToken{start: off, end: end, kind: tokOther}
 		off = end
 		switch tt {
 		case html.TextToken:
-			t.units = htmlUnits(string(raw))
 			t.kind = tokProse
 			if verbatim > 0 {
 				t.kind = tokVerbatim
+			}
+			if mayChange(raw) {
+				t.units = htmlUnits(string(raw))
+				t.first, t.last = t.units[0].r, t.units[len(t.units)-1].r
+			} else {
+				t.first, _ = utf8.DecodeRune(raw)
+				t.last, _ = utf8.DecodeLastRune(raw)
 			}
 		case html.StartTagToken, html.SelfClosingTagToken, html.EndTagToken:
 			// TagName lower-cases the tokenizer's buffer in place: raw is
@@ -122,18 +151,15 @@ func htmlTokens(src []byte) ([]htmlToken, bool) {
 				t.kind = tokBoundary
 			}
 		}
-		if len(t.units) == 0 && (t.kind == tokProse || t.kind == tokVerbatim) {
-			t.kind, t.units = tokOther, nil
-		}
-		toks = append(toks, t)
+		yield(t)
 		if tt == html.ErrorToken {
 			break
 		}
 	}
 	if off < len(src) {
-		toks = append(toks, htmlToken{start: off, end: len(src), kind: tokBoundary})
+		yield(htmlToken{start: off, end: len(src), kind: tokBoundary})
 	}
-	return toks, true
+	return true
 }
 
 // htmlUnits splits raw HTML text into characters, a character reference

@@ -20,11 +20,7 @@ func newHeadingIDs() *headingIDs {
 
 // Generate implements parser.IDs.
 func (h *headingIDs) Generate(value []byte, kind ast.NodeKind) []byte {
-	text := string(value)
-	if i18n.Slug(text) == "" {
-		text = "section"
-	}
-	id := h.ids.New(text)
+	id := h.ids.New(string(value)) // "section" when the text has no letter or digit
 	h.order = append(h.order, id)
 	return []byte(id)
 }

@@ -15,8 +15,9 @@ package markdown
 import (
 	"bytes"
 	"fmt"
-	"slices"
 	stdhtml "html"
+	"regexp"
+	"slices"
 	"sync"
 
 	"github.com/kz30/kz30/internal/diag"
@@ -45,9 +46,10 @@ type Options struct {
 
 // Converter converts Markdown bodies of one language.
 type Converter struct {
-	opts Options
-	md   goldmark.Markdown
-	pool sync.Pool
+	opts  Options
+	chunk int // bodies over 2 × chunk bytes convert in parts (chunkSize)
+	md    goldmark.Markdown
+	pool  sync.Pool
 }
 
 // Source is one body to convert.
@@ -106,7 +108,7 @@ func New(opts Options) *Converter {
 	if opts.UnsafeHTML {
 		rendererOpts = append(rendererOpts, html.WithUnsafe())
 	}
-	c := &Converter{opts: opts}
+	c := &Converter{opts: opts, chunk: chunkSize}
 	c.md = goldmark.New(
 		goldmark.WithExtensions(exts...),
 		goldmark.WithParserOptions(
@@ -172,31 +174,96 @@ var stateKey = parser.NewContextKey()
 // Convert converts one body. It returns the document, warnings, and an
 // error (a diag.List) when a link cannot be resolved.
 func (c *Converter) Convert(src Source) (*Doc, diag.List, error) {
-	st := &state{src: src, opts: &c.opts, ids: newHeadingIDs(), doc: &Doc{}}
-	ctx := parser.NewContext(parser.WithIDs(st.ids))
-	ctx.Set(stateKey, st)
-	root := c.md.Parser().Parse(text.NewReader(src.Body), parser.WithContext(ctx))
+	doc, ids := &Doc{}, newHeadingIDs()
+	var warns, errs diag.List
+	var parts [][]byte
 	buf, _ := c.pool.Get().(*bytes.Buffer)
 	if buf == nil {
 		buf = new(bytes.Buffer)
 	}
-	buf.Reset()
 	defer c.pool.Put(buf)
-	if err := c.md.Renderer().Render(buf, src.Body, root); err != nil {
-		return nil, st.warns, fmt.Errorf("%s: render: %w", src.File, err)
+	for _, ch := range chunks(src.Body, c.chunk) {
+		part := src
+		part.Body, part.Line = ch.body, src.Line+ch.line
+		st := &state{src: part, opts: &c.opts, ids: ids, doc: doc}
+		ctx := parser.NewContext(parser.WithIDs(ids))
+		ctx.Set(stateKey, st)
+		root := c.md.Parser().Parse(text.NewReader(part.Body), parser.WithContext(ctx))
+		buf.Reset()
+		if err := c.md.Renderer().Render(buf, part.Body, root); err != nil {
+			return nil, warns, fmt.Errorf("%s: render: %w", src.File, err)
+		}
+		out := wrapTables(buf.Bytes())
+		if c.opts.Lang == "fr" {
+			out = i18n.FrenchHTML(out)
+		}
+		parts = append(parts, bytes.Clone(out))
+		warns = append(warns, st.warns...)
+		errs = append(errs, st.errs...)
 	}
-	out := wrapTables(buf.Bytes())
-	if c.opts.Lang == "fr" {
-		out = i18n.FrenchHTML(out)
+	doc.HTML = parts[0]
+	if len(parts) > 1 {
+		doc.HTML = bytes.Join(parts, nil)
 	}
-	st.doc.HTML = bytes.Clone(out)
-	st.doc.IDs = append(st.doc.IDs, st.ids.all()...)
-	for i := 1; i <= st.doc.Footnotes; i++ {
-		st.doc.IDs = append(st.doc.IDs, fmt.Sprintf("fn:%d", i), fmt.Sprintf("fnref:%d", i))
+	doc.IDs = append(doc.IDs, ids.all()...)
+	for i := 1; i <= doc.Footnotes; i++ {
+		doc.IDs = append(doc.IDs, fmt.Sprintf("fn:%d", i), fmt.Sprintf("fnref:%d", i))
 	}
-	st.doc.Words = i18n.Words(st.doc.Text)
-	return st.doc, st.warns, st.errs.Err()
+	doc.Words = i18n.Words(doc.Text)
+	return doc, warns, errs.Err()
 }
+
+// chunkSize is the size above which a body is converted in parts.
+const chunkSize = 256 << 10
+
+// chunk is a part of a body and the number of lines before it.
+type chunk struct {
+	body []byte
+	line int
+}
+
+// chunks cuts a very large body into parts that convert alone, so that
+// goldmark's syntax tree never holds more than one part: it cuts before a
+// heading that follows a blank line, outside fenced code. Bodies that hold
+// what spans parts (footnotes, link reference definitions, raw HTML
+// blocks) stay whole, as do bodies under chunkSize.
+func chunks(body []byte, size int) []chunk {
+	whole := []chunk{{body: body}}
+	if len(body) < 2*size || bytes.Contains(body, []byte("[^")) ||
+		bytes.Contains(body, []byte("\n<")) || bytes.HasPrefix(body, []byte("<")) || refDef.Match(body) {
+		return whole
+	}
+	var parts []chunk
+	start, startLine, line := 0, 0, 0
+	fence := ""
+	blank := true
+	for off := 0; off < len(body); line++ {
+		end := bytes.IndexByte(body[off:], '\n')
+		next := len(body)
+		if end >= 0 {
+			next = off + end + 1
+		}
+		l := body[off:next]
+		t := bytes.TrimLeft(l, " ")
+		switch {
+		case fence != "":
+			if bytes.HasPrefix(t, []byte(fence)) {
+				fence = ""
+			}
+		case bytes.HasPrefix(t, []byte("```")) || bytes.HasPrefix(t, []byte("~~~")):
+			fence = string(t[:3])
+		case blank && l[0] == '#' && off-start >= size:
+			parts = append(parts, chunk{body: body[start:off], line: startLine})
+			start, startLine = off, line
+		}
+		blank = len(bytes.TrimSpace(l)) == 0
+		off = next
+	}
+	return append(parts, chunk{body: body[start:], line: startLine})
+}
+
+// refDef finds a link reference definition ("[x]: url") at a line start.
+var refDef = regexp.MustCompile(`(?m)^ {0,3}\[[^\]]+\]:`)
 
 // pos turns a byte offset of the body into a file position.
 func (st *state) pos(off int) diag.Pos {

@@ -209,3 +209,32 @@ func FuzzConvert(f *testing.F) {
 		}
 	})
 }
+
+// TestChunkedEqualsWhole converts a body in parts and whole: same HTML,
+// headings, words and positions.
+func TestChunkedEqualsWhole(t *testing.T) {
+	var b strings.Builder
+	for i := 0; b.Len() < 3000; i++ {
+		fmt.Fprintf(&b, "## Partie\n\nDu texte : « oui » et un [lien](https://example.org/%d).\n\n```go\n# not a heading\n\n## nor this\n```\n\n", i)
+	}
+	body := []byte(b.String() + "[bad](missing.md)\n")
+	parts := New(Options{Lang: "fr"})
+	parts.chunk = 200
+	whole := New(Options{Lang: "fr"})
+	whole.chunk = 1 << 30
+	if n := len(chunks(body, 200)); n < 5 {
+		t.Fatalf("body cut into %d parts, want several", n)
+	}
+	src := Source{File: "f.md", Line: 3, Body: body, Resolve: func(string) (string, error) { return "", fmt.Errorf("link to missing page") }}
+	d1, _, err1 := parts.Convert(src)
+	d2, _, err2 := whole.Convert(src)
+	if err1 == nil || err2 == nil || err1.Error() != err2.Error() {
+		t.Errorf("errors differ:\n%v\n%v", err1, err2)
+	}
+	if !bytes.Equal(d1.HTML, d2.HTML) || d1.Words != d2.Words || len(d1.Headings) != len(d2.Headings) || d1.Headings[3].ID != "partie-3" {
+		t.Errorf("chunked conversion differs: words %d/%d headings %d/%d\n%s", d1.Words, d2.Words, len(d1.Headings), len(d2.Headings), d1.HTML[:200])
+	}
+	if fmt.Sprint(d1.Links, d1.External) != fmt.Sprint(d2.Links, d2.External) {
+		t.Errorf("links differ")
+	}
+}

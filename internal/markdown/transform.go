@@ -80,7 +80,10 @@ func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 	for _, n := range unlink {
 		replaceWithChildren(n)
 	}
-	st.doc.Text = txt.String()
+	if st.doc.Text != "" && txt.Len() > 0 {
+		st.doc.Text += "\n"
+	}
+	st.doc.Text += txt.String()
 }
 
 // heading keeps only id and class attributes and records the heading.
