@@ -6,7 +6,9 @@ import (
 	"io/fs"
 	"path"
 	"strings"
+	"unicode/utf8"
 
+	"github.com/kz30/kz30/internal/content"
 	"github.com/kz30/kz30/internal/diag"
 )
 
@@ -26,17 +28,16 @@ func (b *builder) writeSiteFiles(s sink) error {
 	}
 	exec("index.html", "landing", b.landingView())
 	exec("404.html", "404", b.notFoundView())
-	for _, p := range b.pages() {
-		for _, a := range p.Aliases {
-			name := a
-			if isDirPath(a) {
-				name = a + "index.html"
-			}
-			exec(name, "alias", b.aliasView(p, a))
-		}
+	static, err := b.staticFiles()
+	errs.Append(err)
+	aliases, err := b.aliases(static)
+	errs.Append(err)
+	for _, a := range aliases {
+		exec(a.name, "alias", b.aliasView(a.page, a.alias))
 	}
 	errs.Append(s.write(b.cssName, b.css))
-	errs.Append(b.copyStatic(s))
+	errs.Append(b.copyStatic(s, static))
+	errs.Append(b.writeShareImages(s))
 	errs.Append(s.write(".nojekyll", nil))
 	if b.cfg.CNAME != "" {
 		errs.Append(s.write("CNAME", []byte(b.cfg.CNAME+"\n")))
@@ -48,10 +49,12 @@ func (b *builder) writeSiteFiles(s sink) error {
 	return errs.Err()
 }
 
-// copyStatic copies static/ as is, except site.css (fingerprinted into
-// assets/ with the highlighting rules).
-func (b *builder) copyStatic(s sink) error {
-	return fs.WalkDir(b.src, "static", func(p string, d fs.DirEntry, err error) error {
+// staticFiles lists the files of static/ copied as is: all but site.css
+// (fingerprinted into assets/ with the highlighting rules) and hidden
+// files.
+func (b *builder) staticFiles() ([]string, error) {
+	var names []string
+	err := fs.WalkDir(b.src, "static", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if p == "static" {
 				return nil
@@ -61,12 +64,162 @@ func (b *builder) copyStatic(s sink) error {
 		if d.IsDir() || p == "static/site.css" || strings.HasPrefix(d.Name(), ".") {
 			return nil
 		}
+		names = append(names, p)
+		return nil
+	})
+	return names, err
+}
+
+// copyStatic copies the files of static/ listed by staticFiles.
+func (b *builder) copyStatic(s sink, names []string) error {
+	var errs diag.List
+	for _, p := range names {
 		data, err := fs.ReadFile(b.src, p)
 		if err != nil {
-			return fmt.Errorf("%s: %w", p, err)
+			errs.Append(fmt.Errorf("%s: %w", p, err))
+			continue
 		}
-		return s.write(strings.TrimPrefix(p, "static/"), data)
-	})
+		errs.Append(s.write(strings.TrimPrefix(p, "static/"), data))
+	}
+	return errs.Err()
+}
+
+// aliasFile is one redirect page to write.
+type aliasFile struct {
+	name  string // output path: "fr/ancien-nom/index.html"
+	alias string // as normalized by content: "fr/ancien-nom/"
+	page  *content.Page
+}
+
+// aliases lists the redirect pages of every page's aliases, and reports
+// each alias that would overwrite a page, another alias or a file of the
+// site, or that would need a folder where the site has a file.
+func (b *builder) aliases(static []string) ([]aliasFile, error) {
+	// taken: every output path other than aliases, with what writes it.
+	taken := map[string]string{
+		"index.html": "the landing page", "404.html": "the 404 page",
+		"sitemap.xml": "the sitemap", "robots.txt": "robots.txt",
+		".nojekyll": ".nojekyll", "CNAME": "CNAME", b.cssName: "the stylesheet",
+	}
+	for _, lang := range b.site.Langs {
+		taken[lang+"/index.xml"] = "the " + lang + " feed"
+		taken[shareImageName(lang)] = "the " + lang + " share image"
+	}
+	for _, p := range static {
+		taken[strings.TrimPrefix(p, "static/")] = p
+	}
+	for _, p := range b.pages() {
+		taken[p.URLPath()+"index.html"] = "the page " + p.Path
+	}
+	var out []aliasFile
+	var errs diag.List
+	byName := map[string]aliasFile{}
+	for _, p := range b.pages() {
+		for _, a := range p.Aliases {
+			name := a
+			if isDirPath(a) {
+				name = a + "index.html"
+			}
+			pos := b.aliasPos(p, a)
+			if name == p.URLPath()+"index.html" {
+				errs.Add(pos, fmt.Sprintf("alias %q is the page's own URL", a), "remove it from aliases")
+				continue
+			}
+			if what, ok := taken[name]; ok {
+				errs.Add(pos, fmt.Sprintf("alias %q is the URL of %s", a, what),
+					"remove the alias, or give the other page another slug")
+				continue
+			}
+			if dir, what := takenDir(taken, name); what != "" {
+				errs.Add(pos, fmt.Sprintf("alias %q needs a folder %s/ where the site has a file (%s)", a, dir, what),
+					"choose another path for the alias")
+				continue
+			}
+			if other, ok := byName[name]; ok {
+				errs.Add(pos, fmt.Sprintf("alias %q is also an alias of %s (%s)", a, other.page.Path, b.aliasPos(other.page, other.alias)),
+					"keep the alias on one page only")
+				continue
+			}
+			f := aliasFile{name: name, alias: a, page: p}
+			byName[name] = f
+			out = append(out, f)
+		}
+	}
+	// An alias may not need a folder where another alias writes a file.
+	for _, f := range out {
+		for d := path.Dir(f.name); d != "."; d = path.Dir(d) {
+			if g, ok := byName[d]; ok {
+				errs.Add(b.aliasPos(f.page, f.alias), fmt.Sprintf("alias %q needs a folder %s/ where the alias %q of %s writes a file", f.alias, d, g.alias, g.page.Path),
+					"choose another path for one of the aliases")
+			}
+		}
+	}
+	return out, errs.Sort().Err()
+}
+
+// takenDir returns the parent folder of name that is a file in taken, and
+// what writes it.
+func takenDir(taken map[string]string, name string) (dir, what string) {
+	for d := path.Dir(name); d != "."; d = path.Dir(d) {
+		if w, ok := taken[d]; ok {
+			return d, w
+		}
+	}
+	return "", ""
+}
+
+// aliasPos finds where alias a is written in p's front matter. Aliases
+// are normalized ("/fr/old" → "fr/old/"), so it looks for the path
+// without its slashes; a page that does not mention it gets line 1.
+func (b *builder) aliasPos(p *content.Page, a string) diag.Pos {
+	pos := diag.Pos{File: p.Path, Line: 1, Col: 1}
+	data, err := fs.ReadFile(b.src, p.Path)
+	if err != nil {
+		return pos
+	}
+	core := strings.Trim(a, "/")
+	for i, line := range strings.Split(string(data), "\n") {
+		if i > 0 && strings.TrimSpace(line) == "---" {
+			break
+		}
+		if c := indexPath(line, core); c >= 0 {
+			return diag.Pos{File: p.Path, Line: i + 1, Col: utf8.RuneCountInString(line[:c]) + 1}
+		}
+	}
+	return pos
+}
+
+// indexPath is the byte index of path p in line, where it is not part of
+// a longer path ("fr/old" in "fr/old/" but not in "fr/older"), or -1. A
+// leading slash belongs to the path.
+func indexPath(line, p string) int {
+	isPath := func(s string, i int) bool {
+		if i < 0 || i >= len(s) {
+			return false
+		}
+		c := s[i]
+		return c == '/' || c == '-' || c == '.' || c == '_' || c == '~' || c == '%' ||
+			'0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
+	}
+	for off := 0; ; {
+		i := strings.Index(line[off:], p)
+		if i < 0 {
+			return -1
+		}
+		i += off
+		start := i
+		if i > 0 && line[i-1] == '/' {
+			start = i - 1
+		}
+		end := i + len(p)
+		if end < len(line) && line[end] == '/' {
+			end++
+		}
+		if !isPath(line, start-1) && !isPath(line, end) {
+			return start
+		}
+		off = i + 1
+	}
 }
 
 func isDirPath(p string) bool { return strings.HasSuffix(p, "/") }
