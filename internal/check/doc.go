@@ -14,9 +14,11 @@
 //     "370 milliards de dollars" and "US$370 billion" are both 370e9, a
 //     range "11 à 12 millions" must state both ends, a percent fact needs a
 //     percentage. Qualifiers ("plus de", "about") are not checked;
-//   - number parity (error): every figure of one language's prose has a
-//     counterpart of the same value (the range's two ends for a range) in
-//     the source-language version of the page and the other way round.
+//   - number parity (error): every figure of one language's version of a
+//     page (its prose, title and description together) has a counterpart
+//     of the same value (the range's two ends for a range) in the
+//     source-language version and the other way round; a figure of the
+//     title or description is reported on the file's first line.
 //     Years and days are figures too ("16 décembre 1991" = "16 December
 //     1991"); kinds are not compared, so "29e" matches "29th" and "la 2e"
 //     matches "2nd". Every page is compared, reference pages (section:

@@ -194,3 +194,17 @@ func TestStated(t *testing.T) {
 		}
 	}
 }
+
+// TestNumbersInFrontMatter: titles and descriptions are compared too, with
+// the prose, and reported on the file's first line.
+func TestNumbersInFrontMatter(t *testing.T) {
+	in := mustInput(t, map[string]string{
+		"content/fr/p.md": md("title: 370 milliards de dollars en 30 ans\ndescription: Trente ans d’investissements.\n", "Au total, 370 milliards de dollars.\n"),
+		"content/en/p.md": md("title: 307 billion dollars in 30 years\ndescription: Thirty years, 2021 edition.\n", "In all, US$370 billion.\n"),
+	})
+	r := Run(in)
+	wantLines(t, "errors", r.Errors, []string{
+		`content/en/p.md:1:1: figure "2021" of the description has no counterpart in content/fr/p.md`,
+		`content/en/p.md:1:1: figure "307 billion dollars" of the title has no counterpart in content/fr/p.md`,
+	})
+}

@@ -7,20 +7,42 @@ import (
 	"github.com/kz30/kz30/internal/i18n"
 )
 
-// Numbers reports every figure of a page's prose that the other language's
-// version of the page lacks: "370 milliards" in French and "307 billion" in
-// English give one error on each side, each at the figure's line.
+// figure is a figure a reader sees on a page: in its prose, its title or
+// its description.
+type figure struct {
+	i18n.Found
+	where string // "" for the prose, else "title" or "description"
+}
+
+// Numbers reports every figure of a page (its prose, title and description
+// together) that the other language's version of the page lacks: "370
+// milliards" in French and "307 billion" in English give one error on each
+// side, each at the figure's line (line 1 for the front matter).
 func Numbers(in Input, r *Report) {
 	pairs(in.Site, func(src, tr *content.Page) {
-		a, b := figures(in, src), figures(in, tr)
+		a, b := pageFigures(in, src), pageFigures(in, tr)
 		unmatched(r, src, a, tr, b)
 		unmatched(r, tr, b, src, a)
 	})
 }
 
+// pageFigures lists the figures of p's title, description and prose.
+func pageFigures(in Input, p *content.Page) []figure {
+	var out []figure
+	for _, f := range []struct{ where, text string }{{"title", p.Title}, {"description", p.Description}} {
+		for _, x := range i18n.FindNumbers(p.Lang, f.text) {
+			out = append(out, figure{x, f.where})
+		}
+	}
+	for _, x := range figures(in, p) {
+		out = append(out, figure{x, ""})
+	}
+	return out
+}
+
 // unmatched reports the figures of p (found) without a counterpart in
 // other's figures.
-func unmatched(r *Report, p *content.Page, found []i18n.Found, other *content.Page, theirs []i18n.Found) {
+func unmatched(r *Report, p *content.Page, found []figure, other *content.Page, theirs []figure) {
 	var values []float64
 	for _, y := range theirs {
 		values = append(values, y.Value)
@@ -38,13 +60,19 @@ func unmatched(r *Report, p *content.Page, found []i18n.Found, other *content.Pa
 	}
 	seen := map[string]int{}
 	for _, x := range found {
-		nth := seen[x.Text]
-		seen[x.Text]++
+		var nth int
+		if x.where == "" {
+			nth = seen[x.Text]
+			seen[x.Text]++
+		}
 		if has(x.Value) && has(x.Max) {
 			continue
 		}
-		r.Errors.Add(locate(p, x.Text, nth),
-			fmt.Sprintf("figure %q has no counterpart in %s", x.Text, other.Path),
-			"both languages must state the same figures: fix the figure on the side that is wrong (write figures in digits in both)")
+		hint := "both languages must state the same figures: fix the figure on the side that is wrong (write figures in digits in both)"
+		if x.where != "" {
+			r.Errors.Add(frontPos(p), fmt.Sprintf("figure %q of the %s has no counterpart in %s", x.Text, x.where, other.Path), hint)
+			continue
+		}
+		r.Errors.Add(locate(p, x.Text, nth), fmt.Sprintf("figure %q has no counterpart in %s", x.Text, other.Path), hint)
 	}
 }
