@@ -1,6 +1,7 @@
 package build
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -56,6 +57,7 @@ type Incremental struct {
 	docs    map[string]*cachedDoc // by page path (content/fr/kaspi.md)
 	outKeys map[string]string     // output page name → render key, last good build
 	files   map[string][]byte     // outputs of the last good build
+	memos   map[string]any        // memo results of the last good build, by kind and key
 }
 
 // cachedDoc is one conversion with what it was made from.
@@ -110,6 +112,7 @@ func (in *Incremental) Build() (*Result, *Report, error) {
 	in.docs = st.next
 	in.outKeys = st.keys
 	in.files = sink.files
+	in.memos = st.memos
 	stats.Duration = time.Since(start)
 	rep := &Report{Converted: st.converted, Rendered: st.rendered, Pages: len(st.keys)}
 	slices.Sort(rep.Converted)
@@ -131,6 +134,8 @@ type incState struct {
 	keys      map[string]string        // output page name → render key
 	converted []string
 	rendered  []string
+	memos     map[string]any // memo results of this build
+	staticKey string         // static/ files: what exports may embed
 }
 
 func (in *Incremental) newState(b *builder) (*incState, error) {
@@ -141,7 +146,12 @@ func (in *Incremental) newState(b *builder) (*incState, error) {
 		return nil, err
 	}
 	st := &incState{in: in, convKey: hex.EncodeToString(conv.Sum(nil)),
-		next: map[string]*cachedDoc{}, docKeys: map[*content.Page]string{}, keys: map[string]string{}}
+		next: map[string]*cachedDoc{}, docKeys: map[*content.Page]string{}, keys: map[string]string{}, memos: map[string]any{}}
+	static := sha256.New()
+	if err := hashFiles(static, b.src, "static"); err != nil {
+		return nil, err
+	}
+	st.staticKey = hex.EncodeToString(static.Sum(nil))
 	all := sha256.New()
 	fmt.Fprintln(all, st.convKey, b.cssName)
 	if err := hashFiles(all, b.src, render.Dir, "content/facts.toml"); err != nil {
@@ -288,4 +298,92 @@ func (st *incState) reuse(p *content.Page) ([]byte, bool) {
 	}
 	st.rendered = append(st.rendered, name)
 	return nil, false
+}
+
+// pageInputs is a key for work that depends on one page (its body and
+// front matter), the site's shape, templates, UI strings, configuration,
+// facts and static files: a page's e-mail export, say. "" on a plain
+// build.
+func (st *incState) pageInputs(p *content.Page) string {
+	if st == nil {
+		return ""
+	}
+	h := sha256.New()
+	fmt.Fprintf(h, "%s %s %q %d %t %d\n", st.renderKey, st.staticKey, p.Path, p.BodyLine, p.Stale, len(p.Body))
+	h.Write(p.Body)
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// memo returns what work returned in the previous successful build for
+// the same kind and key, or calls work. The key must hold everything the
+// result depends on. On a plain build (nil state) it always calls work;
+// failed results are not kept.
+func memo[T any](st *incState, kind, key string, work func() (T, error)) (T, error) {
+	if st == nil {
+		return work()
+	}
+	id := kind + "\x00" + key
+	if v, ok := st.in.memos[id].(T); ok {
+		st.mu.Lock()
+		st.memos[id] = v
+		st.mu.Unlock()
+		return v, nil
+	}
+	v, err := work()
+	if err == nil {
+		st.mu.Lock()
+		st.memos[id] = v
+		st.mu.Unlock()
+	}
+	return v, err
+}
+
+// written is what a memoWrite work wrote, with its result.
+type written[T any] struct {
+	value T
+	mu    sync.Mutex
+	names []string
+	data  [][]byte
+}
+
+// memoWrite is memo for work that writes output files: when reused, the
+// files the work wrote in the previous build are written again into s.
+func memoWrite[T any](st *incState, kind, key string, s sink, work func(sink) (T, error)) (T, error) {
+	if st == nil {
+		return work(s)
+	}
+	ran := false
+	w, err := memo(st, kind, key, func() (*written[T], error) {
+		ran = true
+		w := &written[T]{}
+		v, err := work(recordSink[T]{s, w})
+		w.value = v
+		return w, err
+	})
+	if ran {
+		return w.value, err
+	}
+	for i, name := range w.names {
+		if err := s.write(name, w.data[i]); err != nil {
+			return w.value, err
+		}
+	}
+	return w.value, nil
+}
+
+// recordSink writes through to s and remembers what was written.
+type recordSink[T any] struct {
+	s sink
+	w *written[T]
+}
+
+func (r recordSink[T]) write(name string, data []byte) error {
+	if err := r.s.write(name, data); err != nil {
+		return err
+	}
+	r.w.mu.Lock()
+	r.w.names = append(r.w.names, name)
+	r.w.data = append(r.w.data, bytes.Clone(data))
+	r.w.mu.Unlock()
+	return nil
 }

@@ -101,6 +101,7 @@ func TestIncrementalEqualsFull(t *testing.T) {
 	dir := extract(t, "site.txtar")
 	incCopyDir(t, repoRoot, "templates", dir)
 	incCopyDir(t, repoRoot, "static", dir)
+	incWriteFile(t, dir, "site.toml", incRead(t, dir, "site.toml")+"\n[newsletter]\nenabled = true\n")
 	opts := Options{Dir: dir, Defaults: repoRoot, LiveReload: true, AllowStale: true}
 	in := NewIncremental(opts)
 	allPages := []string{"en/index.html", "en/page-a/index.html", "en/page-b/index.html", "fr/index.html", "fr/page-a/index.html", "fr/page-b/index.html"}
@@ -163,7 +164,9 @@ func TestIncrementalEqualsFull(t *testing.T) {
 		{"template", func() {
 			incEdit(t, dir, "templates/page.html", `<div class="prose">`, `<div class="prose" data-x="1">`)
 		}, []string{}, nil},
-		{"stylesheet (fingerprint)", func() { incWriteFile(t, dir, "static/site.css", incRead(t, dir, "static/site.css")+"\n.edited{color:red}\n") }, []string{}, nil},
+		{"stylesheet (fingerprint)", func() {
+			incWriteFile(t, dir, "static/site.css", incRead(t, dir, "static/site.css")+"\n.edited{color:red}\n")
+		}, []string{}, nil},
 		{"other static file", func() { incWriteFile(t, dir, "static/extra.txt", "hello\n") }, []string{}, []string{}},
 		{"UI string of the converter", func() {
 			incEdit(t, dir, "templates/i18n/en.toml", `external-link = "(external site)"`, `external-link = "(another site)"`)
