@@ -31,6 +31,8 @@ func commands() []command {
 			"Serve the site from memory, rebuild on change and reload the browser.", runServe},
 		{"newsletter", "newsletter NAME... --lang LANG [--teaser] [--text] [--source DIR]",
 			"Print the e-mail export of one or more sections, ready to paste.", runNewsletter},
+		{"bench-corpus", "bench-corpus N DIR [--seed 1]",
+			"Write a generated benchmark site of N French/English page pairs into DIR/content.", runBenchCorpus},
 		{"new", "new NAME [--source DIR]",
 			"Create content/<lang>/NAME.md in every language with front matter.", runNew},
 	}
@@ -129,6 +131,9 @@ func printWarnings(w io.Writer, warns diag.List) {
 	}
 }
 
+// maxErrors is the most diagnostics printed; the count says how many more.
+const maxErrors = 100
+
 // fail prints an error (one line per diagnostic) and returns exit code 1.
 func fail(w io.Writer, cmd string, err error) int {
 	var list diag.List
@@ -136,7 +141,12 @@ func fail(w io.Writer, cmd string, err error) int {
 	if errors.As(err, &list) {
 		n = len(list)
 	}
-	fmt.Fprintln(w, err.Error())
+	if len(list) > maxErrors {
+		fmt.Fprintln(w, list[:maxErrors].Error())
+		fmt.Fprintf(w, "… and %d more\n", len(list)-maxErrors)
+	} else {
+		fmt.Fprintln(w, err.Error())
+	}
 	plural := "s"
 	if n == 1 {
 		plural = ""

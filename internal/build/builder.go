@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"path"
 	"runtime"
@@ -36,7 +37,9 @@ type builder struct {
 	docs    map[*content.Page]*markdown.Doc
 	warns   diag.List
 	mu      sync.Mutex
-	inc     *incState // set by Incremental: what the previous build lends; nil otherwise
+
+	progress *progress // the terminal progress line of the current run
+	inc      *incState // set by Incremental: what the previous build lends; nil otherwise
 
 	files atomic.Int64
 	bytes atomic.Int64
@@ -83,6 +86,9 @@ func newBuilder(opts Options) (*builder, error) {
 		cat, err := i18n.LoadCatalog(files)
 		errs.Append(err)
 		b.cat = cat
+		if err == nil {
+			errs = append(errs, catalogParity(cat, b.cfg.Codes())...)
+		}
 	}
 	tmpl, err := render.New(b.src)
 	errs.Append(err)
@@ -101,7 +107,8 @@ func newBuilder(opts Options) (*builder, error) {
 		}
 		b.locales[lang] = loc
 		label, _ := b.cat.T(lang, "external-link")
-		b.conv[lang] = markdown.New(markdown.Options{Lang: lang, UnsafeHTML: b.cfg.UnsafeHTML, ExternalLabel: label})
+		back, _ := b.cat.T(lang, "footnote-back", "^^")
+		b.conv[lang] = markdown.New(markdown.Options{Lang: lang, UnsafeHTML: b.cfg.UnsafeHTML, ExternalLabel: label, BacklinkLabel: back})
 	}
 	if err := b.loadCSS(); err != nil {
 		errs.Append(err)
@@ -110,6 +117,24 @@ func newBuilder(opts Options) (*builder, error) {
 }
 
 func (b *builder) warnings() diag.List { return b.warns.Sort() }
+
+// catalogParity reports UI strings that one language has and another
+// lacks, before any template asks for them.
+func catalogParity(cat *i18n.Catalog, langs []string) diag.List {
+	var errs diag.List
+	for _, a := range langs {
+		for _, key := range cat.Keys(a) {
+			for _, b := range langs {
+				if !cat.Has(b, key) {
+					file := path.Join(render.Dir, "i18n", b+".toml")
+					errs.Add(diag.Pos{File: file}, fmt.Sprintf("missing i18n key %q for language %q (%s.toml has it)", key, b, a),
+						"add it to "+file)
+				}
+			}
+		}
+	}
+	return errs
+}
 
 // pages lists every page of the site, entry by entry, language by language.
 func (b *builder) pages() []*content.Page {
@@ -128,11 +153,14 @@ func (b *builder) pages() []*content.Page {
 func (b *builder) run(s sink) (*Stats, error) {
 	counted := countingSink{s, b}
 	pages := b.pages()
+	b.progress = startProgress(b.opts.Log, len(pages))
+	defer b.progress.end()
 	if err := b.convert(pages); err != nil {
 		return &Stats{Warnings: b.warnings()}, err
 	}
 	var errs diag.List
 	errs.Append(parallel(pages, func(p *content.Page, buf *bytes.Buffer) error {
+		defer b.progress.step()
 		if data, ok := b.inc.reuse(p); ok {
 			return counted.write(p.URLPath()+"index.html", data)
 		}
@@ -140,6 +168,15 @@ func (b *builder) run(s sink) (*Stats, error) {
 		layout := "page"
 		if p.Entry.IsHome() {
 			layout = "home"
+		}
+		if len(p.Body) > hugeBody {
+			if ds, ok := s.(*dirSink); ok {
+				// A huge page goes straight to its file instead of
+				// being held whole in memory.
+				return counted.stream(ds, p.URLPath()+"index.html", func(w io.Writer) error {
+					return b.tmpl.Execute(w, layout, v)
+				})
+			}
 		}
 		if err := b.tmpl.Execute(buf, layout, v); err != nil {
 			return err
@@ -166,6 +203,17 @@ type countingSink struct {
 	b *builder
 }
 
+// stream writes a file of d through fn, counting its bytes.
+func (c countingSink) stream(d *dirSink, name string, fn func(io.Writer) error) error {
+	n, err := d.stream(name, fn)
+	if err != nil {
+		return err
+	}
+	c.b.files.Add(1)
+	c.b.bytes.Add(n)
+	return nil
+}
+
 func (c countingSink) write(name string, data []byte) error {
 	if err := c.s.write(name, data); err != nil {
 		return err
@@ -189,6 +237,7 @@ func (b *builder) convert(pages []*content.Page) error {
 		} else {
 			doc, warns, err = b.conv[p.Lang].Convert(b.source(p))
 		}
+		b.progress.step()
 		b.mu.Lock()
 		b.warns = append(b.warns, warns...)
 		if doc != nil {

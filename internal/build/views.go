@@ -4,6 +4,7 @@ import (
 	"html/template"
 	"strings"
 	"time"
+	"unsafe"
 
 	"github.com/kz30/kz30/internal/content"
 	"github.com/kz30/kz30/internal/i18n"
@@ -73,7 +74,7 @@ func (b *builder) baseView(lang, dir string, abs bool) *render.View {
 		v.SiteTitle = b.cfg.Title
 	}
 	if home := b.site.Page(lang, content.HomeName); home != nil {
-		v.HomeLink = render.NavItem{Title: text(lang, home.Title), Href: href(home.URLPath())}
+		v.HomeLink = navItem(lang, home, href(home.URLPath()))
 		if l.Title == "" {
 			v.SiteTitle = v.HomeLink.Title
 		}
@@ -83,12 +84,24 @@ func (b *builder) baseView(lang, dir string, abs bool) *render.View {
 		if len(v.Nav) == maxNav {
 			break
 		}
-		v.Nav = append(v.Nav, render.NavItem{Title: text(lang, p.Title), Href: href(p.URLPath())})
+		v.Nav = append(v.Nav, navItem(lang, p, href(p.URLPath())))
 	}
 	if b.opts.LiveReload {
 		v.LiveReload = href("_kz30/reload.js")
 	}
 	return v
+}
+
+// navItem is the navigation link to p; its short label is the title up to
+// its first colon ("Kaspi.kz : acheter…" → "Kaspi.kz").
+func navItem(lang string, p *content.Page, href string) render.NavItem {
+	title := text(lang, p.Title)
+	short, _, _ := strings.Cut(title, ":")
+	short = strings.TrimRight(short, " \u00a0\u202f")
+	if short == "" {
+		short = title
+	}
+	return render.NavItem{Title: title, Short: short, Href: href}
 }
 
 // sections are the entries shown in navigation for lang: not the home,
@@ -112,7 +125,7 @@ func (b *builder) pageView(p *content.Page) *render.View {
 	v.Page, v.Doc = p, doc
 	v.Title = text(p.Lang, p.Title)
 	v.Description = text(p.Lang, p.Description)
-	v.Content = template.HTML(doc.HTML)
+	v.Content = htmlView(doc.HTML)
 	v.Canonical = absURL(b.cfg.BaseURL, dir)
 	v.Published, v.Reviewed = p.Date, p.Lastmod
 	v.Minutes = i18n.ReadingMinutes(doc.Words, b.cfg.Lang(p.Lang).WordsPerMinute)
@@ -174,6 +187,9 @@ func (b *builder) pageView(p *content.Page) *render.View {
 		}
 	}
 	v.Cards = b.cards(p, dir)
+	if s := b.site.Page(p.Lang, "sources"); s != nil && s != p {
+		v.Sources = &render.NavItem{Title: text(p.Lang, s.Title), Href: relURL(dir, s.URLPath())}
+	}
 	v.JSONLD = b.jsonLD(p, v)
 	return v
 }
@@ -257,6 +273,10 @@ func (b *builder) langBlocks(dir string, abs bool) []render.LangBlock {
 			blk.Href = absURL(b.cfg.BaseURL, target)
 		} else {
 			blk.Href = relURL(dir, target)
+			for _, e := range b.sections(lang) {
+				p := e.Page(b.site, lang)
+				blk.Sections = append(blk.Sections, navItem(lang, p, relURL(dir, p.URLPath())))
+			}
 		}
 		blocks = append(blocks, blk)
 	}
@@ -304,4 +324,11 @@ func (b *builder) aliasView(p *content.Page, alias string) *render.View {
 	v.Canonical = absURL(b.cfg.BaseURL, p.URLPath())
 	v.Redirect = relURL(dir, p.URLPath())
 	return v
+}
+
+// htmlView is a converted body as template.HTML without copying it: a
+// Doc's HTML is never modified once converted, and a huge page would
+// otherwise be held twice while it renders.
+func htmlView(b []byte) template.HTML {
+	return template.HTML(unsafe.String(unsafe.SliceData(b), len(b)))
 }
