@@ -7,6 +7,7 @@ import (
 	"net"
 	"strconv"
 
+	"github.com/kz30/kz30/internal/config"
 	"github.com/kz30/kz30/internal/server"
 )
 
@@ -27,6 +28,12 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	if *port < 0 || *port > 65535 {
 		fmt.Fprintf(stderr, "kz30 serve: --port %d is not a port number (0 to 65535)\n", *port)
 		return 2
+	}
+	if bf.baseURL != "" {
+		if _, err := config.NormalizeBaseURL(bf.baseURL); err != nil {
+			fmt.Fprintf(stderr, "kz30 serve: --base-url: %v\n", err)
+			return 2
+		}
 	}
 	ln, err := net.Listen("tcp", net.JoinHostPort(*bind, strconv.Itoa(*port)))
 	if err != nil {

@@ -255,6 +255,22 @@ func TestEditCreateRenameDelete(t *testing.T) {
 			t.Errorf("log:\n%s", out)
 		}
 	})
+	t.Run("save through a temporary file", func(t *testing.T) {
+		// As sed -i does: a new file beside the page, renamed over it. The
+		// temporary name is not a change.
+		s := strings.Replace(read(t, h.dir, "content/en/a.md"), "edited live", "saved through a temporary file", 1)
+		write(t, h.dir, "content/en/sedX1y2Z3", s)
+		if err := os.Rename(filepath.Join(h.dir, "content/en/sedX1y2Z3"), filepath.Join(h.dir, "content/en/a.md")); err != nil {
+			t.Fatal(err)
+		}
+		st.nextReload(t, func(r reloadEvent) bool { return slices.Contains(r.Changed, "en/page-a/index.html") })
+		if _, body := h.get(t, "/en/page-a/"); !strings.Contains(body, "saved through a temporary file") {
+			t.Error("the served page lacks the edit")
+		}
+		if out := h.stdout.String(); strings.Contains(out, "sedX1y2Z3") || strings.Count(out, "kz30: content/en/a.md changed; rendered 1 of 6 pages") != 2 {
+			t.Errorf("log:\n%s", out)
+		}
+	})
 	t.Run("create", func(t *testing.T) {
 		write(t, h.dir, "content/fr/c.md", "---\ntitle: Page C\ndescription: Nouvelle.\nweight: 30\n---\nLe texte de C.\n")
 		write(t, h.dir, "content/en/c.md", "---\ntitle: Page C\ndescription: New.\nweight: 30\n---\nThe text of C.\n")

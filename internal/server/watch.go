@@ -93,20 +93,28 @@ func (s *Server) addTree(w *fsnotify.Watcher, root string) ([]string, error) {
 // event, or maxDelay since its first event), then rebuilds.
 func (s *Server) watchLoop(ctx context.Context, w *fsnotify.Watcher) {
 	dir := s.dir()
+	// pending holds the paths changed in this burst, each with whether it
+	// was created in it: a path created and gone by the end of the burst
+	// is a temporary file (sed -i, some editors' saves), not a change.
 	pending := map[string]bool{}
 	quiet := time.NewTimer(time.Hour)
 	quiet.Stop()
 	var quietC, deadline <-chan time.Time // nil while nothing is pending
 	flush := func() {
 		names := make([]string, 0, len(pending))
-		for n := range pending {
+		for n, created := range pending {
+			if _, err := os.Lstat(filepath.Join(dir, filepath.FromSlash(n))); created && err != nil {
+				continue
+			}
 			names = append(names, n)
 		}
 		slices.Sort(names)
 		clear(pending)
 		quiet.Stop()
 		quietC, deadline = nil, nil
-		s.Build(names)
+		if len(names) > 0 {
+			s.Build(names)
+		}
 	}
 	for {
 		select {
@@ -126,7 +134,9 @@ func (s *Server) watchLoop(ctx context.Context, w *fsnotify.Watcher) {
 				continue
 			}
 			for _, n := range names {
-				pending[n] = true
+				if _, seen := pending[n]; !seen {
+					pending[n] = ev.Has(fsnotify.Create)
+				}
 			}
 			quiet.Reset(s.opts.Debounce)
 			quietC = quiet.C
