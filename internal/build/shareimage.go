@@ -33,16 +33,24 @@ const (
 	bandHeight  = 96 // the brand band at the bottom
 )
 
+// shareColor is an opaque 0xRRGGBB colour. The palette is made of
+// constants, so it is no mutable package state.
+type shareColor uint32
+
 // Flat colours (the blue and gold of the Kazakh flag on a night blue), so
 // the PNG stays small.
-var (
-	shareBackground = color.RGBA{0x0b, 0x24, 0x3b, 0xff}
-	shareTitle      = color.RGBA{0xff, 0xff, 0xff, 0xff}
-	shareSubtitle   = color.RGBA{0xc8, 0xd8, 0xe6, 0xff}
-	shareBand       = color.RGBA{0x00, 0xaf, 0xca, 0xff}
-	shareGold       = color.RGBA{0xfe, 0xc5, 0x0c, 0xff}
-	shareBandText   = color.RGBA{0x0b, 0x24, 0x3b, 0xff}
+const (
+	shareBackground shareColor = 0x0b243b
+	shareTitle      shareColor = 0xffffff
+	shareSubtitle   shareColor = 0xc8d8e6
+	shareBand       shareColor = 0x00afca
+	shareGold       shareColor = 0xfec50c
+	shareBandText   shareColor = 0x0b243b
 )
+
+func (c shareColor) rgba() color.RGBA {
+	return color.RGBA{uint8(c >> 16), uint8(c >> 8), uint8(c), 0xff}
+}
 
 // shareCard is the text of one share image.
 type shareCard struct {
@@ -166,12 +174,12 @@ func drawShareCard(fonts *shareFonts, c shareCard) ([]byte, []rune, error) {
 	return buf.Bytes(), missingGlyphs(fonts, c), nil
 }
 
-func fill(img *image.RGBA, r image.Rectangle, c color.RGBA) {
-	draw.Draw(img, r, image.NewUniform(c), image.Point{}, draw.Src)
+func fill(img *image.RGBA, r image.Rectangle, c shareColor) {
+	draw.Draw(img, r, image.NewUniform(c.rgba()), image.Point{}, draw.Src)
 }
 
-func drawText(img *image.RGBA, f font.Face, c color.RGBA, x, y int, s string) {
-	d := font.Drawer{Dst: img, Src: image.NewUniform(c), Face: f, Dot: fixed.P(x, y)}
+func drawText(img *image.RGBA, f font.Face, c shareColor, x, y int, s string) {
+	d := font.Drawer{Dst: img, Src: image.NewUniform(c.rgba()), Face: f, Dot: fixed.P(x, y)}
 	d.DrawString(s)
 }
 
@@ -278,7 +286,7 @@ const rampLevels = 17
 // is less than half the size of an RGB one and quicker to compress.
 func paletted(img *image.RGBA) *image.Paletted {
 	var pal color.Palette
-	for _, pair := range [][2]color.RGBA{
+	for _, pair := range [][2]shareColor{
 		{shareBackground, shareTitle},
 		{shareBackground, shareSubtitle},
 		{shareBand, shareBandText},
@@ -286,7 +294,7 @@ func paletted(img *image.RGBA) *image.Paletted {
 		{shareBand, shareGold},
 	} {
 		for i := range rampLevels {
-			pal = append(pal, mix(pair[0], pair[1], i, rampLevels-1))
+			pal = append(pal, mix(pair[0].rgba(), pair[1].rgba(), i, rampLevels-1))
 		}
 	}
 	out := image.NewPaletted(img.Bounds(), pal)

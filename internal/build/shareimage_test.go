@@ -26,10 +26,10 @@ func checkSharePNG(t *testing.T, name string, data []byte) image.Image {
 	if len(data) > 40<<10 {
 		t.Errorf("%s is %d bytes; flat colours should stay under 40 KB", name, len(data))
 	}
-	if c := rgba(img.At(5, 5)); c != shareBackground {
+	if c := rgba(img.At(5, 5)); c != shareBackground.rgba() {
 		t.Errorf("%s: background %v, want %v", name, c, shareBackground)
 	}
-	if c := rgba(img.At(5, shareHeight-5)); c != shareBand {
+	if c := rgba(img.At(5, shareHeight-5)); c != shareBand.rgba() {
 		t.Errorf("%s: band %v, want %v", name, c, shareBand)
 	}
 	return img
@@ -45,7 +45,7 @@ func ink(img image.Image, r image.Rectangle) int {
 	n := 0
 	for y := r.Min.Y; y < r.Max.Y; y++ {
 		for x := r.Min.X; x < r.Max.X; x++ {
-			if rgba(img.At(x, y)) != shareBackground {
+			if rgba(img.At(x, y)) != shareBackground.rgba() {
 				n++
 			}
 		}
@@ -72,7 +72,7 @@ func TestShareImagesOfTheSite(t *testing.T) {
 		white := 0
 		for y := shareMargin; y < 300; y++ {
 			for x := shareMargin; x < shareWidth-shareMargin; x++ {
-				if rgba(img.At(x, y)) == shareTitle {
+				if rgba(img.At(x, y)) == shareTitle.rgba() {
 					white++
 				}
 			}
@@ -150,7 +150,7 @@ func TestShareCardLongText(t *testing.T) {
 	// In the band, the brand and the address do not meet in the middle.
 	for x := shareWidth/2 - 8; x < shareWidth/2+8; x++ {
 		for y := shareHeight - bandHeight; y < shareHeight; y++ {
-			if rgba(img.At(x, y)) != shareBand {
+			if rgba(img.At(x, y)) != shareBand.rgba() {
 				t.Fatalf("ink at (%d,%d) in the middle of the band", x, y)
 			}
 		}
