@@ -40,6 +40,7 @@ type View struct {
 	TOC        []markdown.Heading
 	Minutes    int // reading time
 	Stale      *Alternate
+	Sources    *NavItem // this language's sources page, when there is one
 	Cards      []Card
 	JSONLD     any // marshalled into <script type="application/ld+json">
 	OGImage    string
@@ -69,6 +70,7 @@ type Alternate struct {
 // NavItem is one navigation link.
 type NavItem struct {
 	Title   string
+	Short   string // compact label for the section navigation: Title up to its first colon
 	Href    string
 	Current bool
 }
@@ -92,6 +94,7 @@ type LangBlock struct {
 	Description string
 	Href        string
 	Content     template.HTML
+	Sections    []NavItem // the language's sections, in order (landing page)
 }
 
 // T formats UI string key in the view's language.
