@@ -2,9 +2,39 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"io"
+
+	kz30 "github.com/kz30/kz30"
+	"github.com/kz30/kz30/internal/build"
 )
 
-func runNewsletter(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	return notYet("newsletter")(ctx, args, stdout, stderr)
+func runNewsletter(_ context.Context, args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("newsletter", stderr)
+	source := fs.String("source", ".", "source `DIR` holding content/, and optionally site.toml, templates/ and static/")
+	baseURL := fs.String("base-url", "", "absolute `URL` of the site, overriding site.toml's base_url (links and images)")
+	lang := fs.String("lang", "", "`LANG` of the message (default: the source language, the first of site.toml)")
+	teaser := fs.Bool("teaser", false, "the teaser: title, lede, key figures and a \"Read on the site\" button")
+	text := fs.Bool("text", false, "print the plain text instead of the HTML")
+	names, code, ok := parse(fs, args)
+	if !ok {
+		return code
+	}
+	if len(names) == 0 {
+		fmt.Fprintln(stderr, "kz30 newsletter: name at least one section, by its file name (e.g. kaspi)")
+		fs.Usage()
+		return 2
+	}
+	out, warns, err := build.Newsletter(
+		build.Options{Dir: *source, BaseURL: *baseURL, Defaults: kz30.Defaults},
+		build.NewsletterRequest{Names: names, Lang: *lang, Teaser: *teaser, Text: *text})
+	printWarnings(stderr, warns)
+	if err != nil {
+		return fail(stderr, "newsletter", err)
+	}
+	if _, err := stdout.Write(out); err != nil {
+		fmt.Fprintf(stderr, "kz30 newsletter: %v\n", err)
+		return 1
+	}
+	return 0
 }
