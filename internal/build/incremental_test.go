@@ -327,3 +327,28 @@ func BenchmarkFullRender(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkRebuildTitle is the rebuild after a title edit of one page of
+// the real site: every page is rendered again (the navigation shows the
+// title) and every e-mail export is made again, but no body is converted.
+func BenchmarkRebuildTitle(b *testing.B) {
+	dir := incRealSite(b)
+	in := NewIncremental(Options{Dir: dir, Defaults: repoRoot, LiveReload: true})
+	if _, _, err := in.Build(); err != nil {
+		b.Fatal(err)
+	}
+	name := filepath.Join(dir, "content/en/kaspi.md")
+	orig, err := os.ReadFile(name)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for i := 0; b.Loop(); i++ {
+		data := bytes.Replace(orig, []byte("\ntitle: \""), []byte("\ntitle: \"Edit "+itoa(i)+" "), 1)
+		if err := os.WriteFile(name, data, 0o644); err != nil {
+			b.Fatal(err)
+		}
+		if _, rep, err := in.Build(); err != nil || len(rep.Converted) != 0 || !rep.Full {
+			b.Fatalf("rebuild: %v %+v", err, rep)
+		}
+	}
+}

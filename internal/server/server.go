@@ -268,8 +268,12 @@ func Run(ctx context.Context, ln net.Listener, opts Options) error {
 
 	site := strings.TrimSuffix(local, "/") + s.prefix
 	fmt.Fprintf(out, "kz30: serving %s at %s\n", s.opts.Build.Dir, site)
-	for _, lang := range s.langs() {
+	langs := s.langs()
+	for _, lang := range langs {
 		fmt.Fprintf(out, "  %s  %s%s/\n", lang, site, lang)
+	}
+	if len(langs) == 0 {
+		fmt.Fprintf(out, "  the language homes (%s<lang>/) appear once the site builds\n", site)
 	}
 	fmt.Fprintln(out, "kz30: watching for changes; press Ctrl-C to stop")
 
