@@ -7,6 +7,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -216,4 +217,31 @@ func nlScheme(scheme string) chromedp.Action[chromedp.Void] {
 		})
 		return err
 	})
+}
+
+// The index of the exports is a page of the site, for editors: valid
+// HTML for the W3C Nu checker (the exports themselves are not, on
+// purpose: Outlook's xmlns:o and mso- properties).
+func TestNewsletterIndexIsValidHTML(t *testing.T) {
+	java, err := exec.LookPath("java")
+	if err != nil {
+		nlMissing(t, "Java (for the W3C Nu checker)")
+	}
+	tools := os.Getenv("KZ30_TOOLS")
+	if tools == "" {
+		tools = filepath.Join("..", "..", "tools", "node_modules")
+	}
+	jar := filepath.Join(tools, "vnu-jar", "build", "dist", "vnu.jar")
+	if _, err := os.Stat(jar); err != nil {
+		nlMissing(t, "the npm package vnu-jar ("+jar+")")
+	}
+	res := nlRealSite(t)
+	p := filepath.Join(t.TempDir(), "index.html")
+	if err := os.WriteFile(p, res.Files["newsletter/index.html"], 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command(java, "-jar", jar, "--errors-only", p).CombinedOutput()
+	if err != nil || len(bytes.TrimSpace(out)) > 0 {
+		t.Errorf("newsletter/index.html is not valid HTML (%v):\n%s", err, out)
+	}
 }

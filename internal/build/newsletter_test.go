@@ -716,3 +716,33 @@ func TestNewsletterGolden(t *testing.T) {
 		}
 	}
 }
+
+// Two builds give the same exports, byte for byte; kz30 newsletter works
+// on a site whose site.toml does not enable the exports.
+func TestNewsletterDeterministicAndOnDemand(t *testing.T) {
+	dir := nlFixture(t)
+	a, b := mustRender(t, Options{Dir: dir}), mustRender(t, Options{Dir: dir})
+	n := 0
+	for name, data := range a.Files {
+		if strings.HasPrefix(name, "newsletter/") {
+			n++
+			if !bytes.Equal(data, b.Files[name]) {
+				t.Errorf("%s differs between two builds", name)
+			}
+		}
+	}
+	if n != 17 {
+		t.Errorf("%d newsletter files, want 17", n)
+	}
+	out, _, err := Newsletter(Options{Dir: extract(t, "site.txtar"), Defaults: repoRoot}, NewsletterRequest{Names: []string{"a"}, Lang: "en", Text: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.HasPrefix(out, []byte("Test site [1]\n\nPage A: the essentials\n=====")) {
+		t.Errorf("text export of a site without [newsletter]:\n%s", out)
+	}
+	// No UTM parameters when site.toml sets none.
+	if bytes.Contains(out, []byte("utm_")) {
+		t.Errorf("UTM parameters without [newsletter] utm_*:\n%s", out)
+	}
+}
