@@ -130,6 +130,7 @@ func (c *Catalog) T(lang, key string, args ...any) (string, error) {
 	return p.Sprintf(key, args...), nil
 }
 
+// lookupTag returns the catalog tag of lang; nil-safe.
 func (c *Catalog) lookupTag(lang string) (language.Tag, bool) {
 	if c == nil {
 		return language.Und, false
@@ -138,6 +139,7 @@ func (c *Catalog) lookupTag(lang string) (language.Tag, bool) {
 	return tag, ok
 }
 
+// hasLang reports whether lang has a catalog; nil-safe.
 func (c *Catalog) hasLang(lang string) bool {
 	_, ok := c.lookupTag(lang)
 	return ok

@@ -237,13 +237,11 @@ func (f *finder) currencyAfter(i int) int {
 
 // withRange returns a as a Found, or the range a starts when a connector
 // ("-", "–", "à", "to", "et"/"and" after "entre"/"between") and a second,
-// larger figure follow. It also returns where scanning resumes.
+// larger figure follow. An ordinal starts a range only of days ("du 1er au
+// 15 mars"). It also returns where scanning resumes.
 func (f *finder) withRange(a figure) (Found, int) {
 	single := Found{Value: a.value(), Kind: a.kind, Text: f.s[a.start:a.end], Offset: a.start}
 	single.Max = single.Value
-	if a.kind == "ordinal" {
-		return single, a.end
-	}
 	k := f.skipSpaces(a.end)
 	m := 0
 	if r, size := f.rune(k); r == '-' || r == '‑' || r == '–' || r == '—' {
@@ -270,6 +268,13 @@ func (f *finder) withRange(a figure) (Found, int) {
 	b, ok := f.figure(m)
 	if !ok || b.kind == "ordinal" {
 		return single, a.end
+	}
+	if a.kind == "ordinal" {
+		// Only days: "du 1er au 15 mars" is the range 1–15.
+		if b.kind != "number" || b.scaled || !f.nextToMonth(b.start, b.end) {
+			return single, a.end
+		}
+		a.kind = "number"
 	}
 	if !a.scaled {
 		a.exp = b.exp

@@ -38,16 +38,18 @@ type Found struct {
 //   - ranges "11 à 12 millions", "11 to 12 million", "11–12 million",
 //     "entre 11 et 12 millions", "between 11 and 12 million": Value is the
 //     low end, Max the high end; a scale or currency written once applies to
-//     both. When the second figure is smaller, the two are separate figures.
+//     both; "du 1er au 15 mars" is the range of days 1–15. When the second
+//     figure is smaller, the two are separate figures.
 //
 // Years and days are plain numbers. Digits inside a word ("Web3", "4G",
-// "COVID-19", "14h30", "v1.2") are not figures. Languages other than French
+// "COVID-19", "14h30", "v1.2") are not figures, nor are codes of three or
+// more digit runs joined by hyphens ("2021-12-16", "978-2-07-036822-8"). Languages other than French
 // use the English rules.
 func FindNumbers(lang, text string) []Found {
 	f := finder{s: text, fr: isFrench(lang)}
 	var out []Found
 	for i := 0; i < len(text); {
-		if f.canStart(i) {
+		if f.canStart(i) && !f.codeAt(i) {
 			if a, ok := f.figure(i); ok {
 				found, end := f.withRange(a)
 				out = append(out, found)
@@ -89,6 +91,7 @@ type figure struct {
 	kind       string
 }
 
+// value is the figure with its scale applied.
 func (g figure) value() float64 { return decimalValue(g.digits, g.exp) }
 
 func decimalValue(digits string, exp int) float64 {
@@ -129,6 +132,25 @@ func (f *finder) canStart(i int) bool {
 		return !unicode.IsDigit(prev2)
 	}
 	return true
+}
+
+// codeAt reports whether three or more runs of digits joined by hyphens
+// start at i: an ISO date, an ISBN or a phone number, not figures.
+func (f *finder) codeAt(i int) bool {
+	parts := 0
+	for {
+		e := f.digitsEnd(i)
+		if e == i {
+			return false
+		}
+		if parts++; parts == 3 {
+			return true
+		}
+		if e >= len(f.s) || f.s[e] != '-' {
+			return false
+		}
+		i = e + 1
+	}
 }
 
 // skipWord returns the end of the word at i, joined parts included

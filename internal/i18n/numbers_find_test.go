@@ -51,6 +51,7 @@ func TestFindNumbers(t *testing.T) {
 		// Words with digits are not figures.
 		{"en", "Web3 and 4G, COVID-19, G20, 3D, 14h30, v1.2.3 and CO2", nil},
 		{"fr", "la 5G et le Web3.0", nil},
+		{"en", "ISBN 978-2-07-036822-8, on 2021-12-16", nil},
 		// Percent.
 		{"fr", "18 % des voix", []found{pct(18, "18 %")}},
 		{"fr", "18\u00a0% et 18%", []found{pct(18, "18\u00a0%"), pct(18, "18%")}},
@@ -108,6 +109,8 @@ func TestFindNumbers(t *testing.T) {
 		{"en", "2020-2021", []found{rng(2020, 2021, "number", "2020-2021")}},
 		{"fr", "de 10 à 5", []found{n(10, "10"), n(5, "5")}},
 		{"fr", "du 1er au 3", []found{ord(1, "1er"), n(3, "3")}},
+		{"fr", "du 1er au 15 mars 2022", []found{rng(1, 15, "number", "1er au 15"), n(2022, "2022")}},
+		{"en", "from 1 to 15 March 2022", []found{rng(1, 15, "number", "1 to 15"), n(2022, "2022")}},
 		{"en", "11 - 12", []found{rng(11, 12, "number", "11 - 12")}},
 		// Other languages use the English rules.
 		{"de", "1.5 million", []found{n(1.5e6, "1.5 million")}},

@@ -15,6 +15,7 @@ func (l *Locale) Ordinal(n int) string { return l.ordinal(n, false) }
 // Ordinal.
 func (l *Locale) OrdinalFem(n int) string { return l.ordinal(n, true) }
 
+// ordinal formats n with the masculine or feminine suffix.
 func (l *Locale) ordinal(n int, fem bool) string {
 	// The rules only look at the last digits and at whether n is 1, so
 	// keep those and stay clear of overflow in -n.

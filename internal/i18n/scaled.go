@@ -44,18 +44,19 @@ func (l *Locale) scaled(v float64) (string, bool) {
 		return l.Number(v), false
 	}
 	words := l.scaleWords()
-	for i, w := range words {
-		x := math.Round(v/w.value*100) / 100
-		if math.Abs(x) >= 1000 && i < len(words)-1 {
-			continue // 999 999 999 rounds to 1 000 millions: say 1 milliard
+	var w scaleWord
+	var x float64
+	for _, w = range words {
+		x = math.Round(v/w.value*100) / 100
+		if math.Abs(x) < 1000 {
+			break // else 999 999 999 would be "1 000 millions": say 1 milliard
 		}
-		word := w.plural
-		if math.Abs(x) < 2 { // French: "1,5 million", "2 millions"
-			word = w.one
-		}
-		return l.Number(x) + "\u00a0" + word, true
 	}
-	panic("unreachable")
+	word := w.plural
+	if math.Abs(x) < 2 { // French: "1,5 million", "2 millions"
+		word = w.one
+	}
+	return l.Number(x) + "\u00a0" + word, true
 }
 
 // currencyWords names a currency in French: singular, plural.
