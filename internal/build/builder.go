@@ -39,6 +39,11 @@ type builder struct {
 	mu      sync.Mutex
 
 	progress *progress // the terminal progress line of the current run
+
+	// secs and secIndex cache, per run, the sections of each language and
+	// each page's index among them (cacheSections).
+	secs     map[string][]*content.Entry
+	secIndex map[*content.Page]int
 	inc      *incState // set by Incremental: what the previous build lends; nil otherwise
 
 	files atomic.Int64
@@ -158,6 +163,7 @@ func (b *builder) run(s sink) (*Stats, error) {
 	if err := b.convert(pages); err != nil {
 		return &Stats{Warnings: b.warnings()}, err
 	}
+	b.cacheSections()
 	var errs diag.List
 	errs.Append(parallel(pages, func(p *content.Page, buf *bytes.Buffer) error {
 		defer b.progress.step()
