@@ -245,7 +245,12 @@ func parse(data []byte) (*front, []byte) {
 			line, next = rest[off:off+end], off+end+1
 		}
 		if string(bytes.TrimRight(line, " \t")) == "---" {
-			_ = yaml.Unmarshal(rest[:off], fm) // a broken front matter is the loader's to report
+			// A broken front matter is the loader's to report; go-yaml may
+			// even panic on a hostile one, which must not stop `kz30 new`.
+			func() {
+				defer func() { _ = recover() }()
+				_ = yaml.Unmarshal(rest[:off], fm)
+			}()
 			return fm, rest[next:]
 		}
 		off = next
