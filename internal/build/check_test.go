@@ -161,7 +161,7 @@ func TestCheckLinks(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	copyTree(t, filepath.Join("..", "..", "templates"), filepath.Join(dir, "templates"))
+	copyDir(t, filepath.Join("..", "..", "templates"), filepath.Join(dir, "templates"))
 	base := filepath.Join(dir, "templates", "base.html")
 	tmpl, err := os.ReadFile(base)
 	if err != nil {
@@ -204,29 +204,6 @@ func TestCheckLinks(t *testing.T) {
 	}
 	if len(root) != 1 || !strings.Contains(root[0], others) {
 		t.Errorf("root-relative URL reported as %q, want one line ending in %q", root, others)
-	}
-}
-
-// copyTree copies the folder src into dst.
-func copyTree(t *testing.T, src, dst string) {
-	t.Helper()
-	err := filepath.WalkDir(src, func(p string, d os.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(src, p)
-		target := filepath.Join(dst, rel)
-		if d.IsDir() {
-			return os.MkdirAll(target, 0o755)
-		}
-		data, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(target, data, 0o644)
-	})
-	if err != nil {
-		t.Fatal(err)
 	}
 }
 

@@ -106,7 +106,7 @@ func Parse(file string, data []byte) (*Config, error) {
 	c := &Config{}
 	dec := toml.NewDecoder(bytes.NewReader(data)).DisallowUnknownFields()
 	if err := dec.Decode(c); err != nil {
-		return nil, decodeError(file, err)
+		return nil, DecodeError(file, err, "remove it or fix its spelling (see the README for the keys of site.toml)")
 	}
 	var errs diag.List
 	pos := func(key string) diag.Pos { return keyPos(file, data, key) }
@@ -165,8 +165,10 @@ func NormalizeBaseURL(s string) (string, error) {
 	return u.String(), nil
 }
 
-// decodeError turns go-toml's errors into positioned diagnostics.
-func decodeError(file string, err error) error {
+// DecodeError turns go-toml's errors into positioned diagnostics: one per
+// unknown key (with unknownHint, which lists the keys the file takes), or
+// the position of a syntax or type error.
+func DecodeError(file string, err error, unknownHint string) diag.List {
 	var errs diag.List
 	var strict *toml.StrictMissingError
 	var de *toml.DecodeError
@@ -175,14 +177,13 @@ func decodeError(file string, err error) error {
 		for _, e := range strict.Errors {
 			line, col := e.Position()
 			errs.Add(diag.Pos{File: file, Line: line, Col: col},
-				fmt.Sprintf("unknown key %q", strings.Join(e.Key(), ".")),
-				"remove it or fix its spelling (see the README for the keys of site.toml)")
+				fmt.Sprintf("unknown key %q", strings.Join(e.Key(), ".")), unknownHint)
 		}
 	case errors.As(err, &de):
 		line, col := de.Position()
 		errs.Add(diag.Pos{File: file, Line: line, Col: col}, de.Error(), "fix the TOML syntax or the value's type")
 	default:
-		errs.Add(diag.Pos{File: file}, err.Error(), "fix site.toml")
+		errs.Add(diag.Pos{File: file}, err.Error(), "fix "+file)
 	}
 	return errs
 }

@@ -2,7 +2,6 @@ package content
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"io/fs"
 	"slices"
@@ -75,21 +74,8 @@ func loadFacts(fsys fs.FS, cfg *config.Config, errs *diag.List) *Facts {
 	data = Normalize(data)
 	dec := toml.NewDecoder(bytes.NewReader(data)).DisallowUnknownFields()
 	if err := dec.Decode(facts); err != nil {
-		var strict *toml.StrictMissingError
-		var de *toml.DecodeError
-		switch {
-		case errors.As(err, &strict):
-			for _, e := range strict.Errors {
-				line, col := e.Position()
-				errs.Add(diag.Pos{File: FactsFile, Line: line, Col: col}, fmt.Sprintf("unknown key %q", strings.Join(e.Key(), ".")),
-					"facts take kind, value, min, max, of, qualifier, currency, unit, source, label; sources take title, url")
-			}
-		case errors.As(err, &de):
-			line, col := de.Position()
-			errs.Add(diag.Pos{File: FactsFile, Line: line, Col: col}, de.Error(), "fix the TOML syntax or the value's type")
-		default:
-			errs.Add(diag.Pos{File: FactsFile}, err.Error(), "fix content/facts.toml")
-		}
+		*errs = append(*errs, config.DecodeError(FactsFile, err,
+			"facts take kind, value, min, max, of, qualifier, currency, unit, source, label; sources take title, url")...)
 		return &Facts{Sources: map[string]*Source{}, Facts: map[string]*Fact{}}
 	}
 	lines := strings.Split(string(data), "\n")
