@@ -3,6 +3,7 @@ package build
 import (
 	"context"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"strings"
@@ -78,7 +79,9 @@ type focusResult struct {
 // 55–80 characters a line; show the skip link with a visible outline on the
 // first Tab; keep its text, navigation and language switcher with
 // JavaScript disabled; and its language switcher must land on the same page
-// in the other language. Screenshots go to testout/screenshots/.
+// in the other language. Screenshots go to testout/screenshots/. A broken
+// probe page served beside the site shows that each check catches its
+// fault.
 func TestBrowser(t *testing.T) {
 	t.Parallel()
 	start := time.Now()
@@ -89,7 +92,9 @@ func TestBrowser(t *testing.T) {
 	}
 	srv := newSiteServer(t)
 	res := renderRealSite(t, srv.Base)
-	srv.setFiles(res.Files)
+	files := maps.Clone(res.Files)
+	maps.Copy(files, probeFiles)
+	srv.setFiles(files)
 	shots := filepath.Join("..", "..", "testout", "screenshots")
 	if err := os.MkdirAll(shots, 0o755); err != nil {
 		t.Fatal(err)
@@ -99,9 +104,17 @@ func TestBrowser(t *testing.T) {
 	pages := readerPages(res)
 	t.Cleanup(func() {
 		for _, bad := range srv.badRequests() {
-			t.Errorf("server: %s", bad)
+			if !strings.Contains(bad, srv.Prefix+"_probe/") {
+				t.Errorf("server: %s", bad)
+			}
 		}
-		t.Logf("%d pages × %d viewports × 2 color schemes in %v; screenshots in %s", len(pages), len(viewports), time.Since(start).Round(time.Millisecond), shots)
+		t.Logf("browser checks of up to %d pages × %d viewports × 2 color schemes took %v; screenshots in %s", len(pages), len(viewports), time.Since(start).Round(time.Millisecond), shots)
+	})
+	t.Run("detectors", func(t *testing.T) {
+		t.Parallel()
+		tb := <-pool
+		defer func() { pool <- tb }()
+		checkDetectors(t, tb.ctx, tb.rec, srv, string(axe))
 	})
 	for _, pg := range pages {
 		t.Run(pg.name(), func(t *testing.T) {
@@ -446,4 +459,72 @@ func darkColor(s string) bool {
 		return false
 	}
 	return 0.2126*r+0.7152*g+0.0722*b < 0.1*255
+}
+
+// probeFiles is a broken page served beside the site, to show that the
+// checks of TestBrowser catch what they look for: an inline style (a CSP
+// violation), a missing stylesheet, an image from another origin, text of
+// low contrast and a block wider than the screen.
+var probeFiles = map[string][]byte{
+	"_probe/index.html": []byte(`<!doctype html>
+<html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'self'; style-src 'self'; img-src 'self'">
+<title>Probe</title>
+<link rel="icon" href="../favicon.svg" type="image/svg+xml">
+<link rel="stylesheet" href="probe.css">
+<link rel="stylesheet" href="missing.css">
+</head><body><main>
+<p class="low">This text is too pale to read on white.</p>
+<p style="color: red">An inline style the CSP refuses.</p>
+<img src="https://example.invalid/pixel.png" alt="pixel">
+<div class="wide">wide</div>
+</main></body></html>
+`),
+	"_probe/probe.css": []byte(`.low { color: #c8c8c8; background: #fff; } .wide { width: 2000px; }`),
+}
+
+// checkDetectors loads the probe page and fails unless every check finds
+// its fault there.
+func checkDetectors(t *testing.T, ctx context.Context, rec *recorder, srv *siteServer, axe string) {
+	rec.reset()
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(375, 740, chromedp.EmulateMobile), colorScheme("light"), chromedp.Navigate(srv.Base+"_probe/index.html")); err != nil {
+		t.Fatal(err)
+	}
+	settle(t, ctx, rec)
+	_, problems := rec.result()
+	all := strings.Join(problems, "\n")
+	for _, want := range []string{"HTTP 404 for " + srv.Base + "_probe/missing.css", "Content Security Policy", "example.invalid"} {
+		if !strings.Contains(all, want) {
+			t.Errorf("the request and console recorder missed %q; it saw:\n%s", want, all)
+		}
+	}
+	lay, err := chromedp.Run(ctx, chromedp.Evaluate[layout](layoutJS))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if lay.ScrollWidth <= lay.ClientWidth {
+		t.Errorf("the overflow check missed a 2000 px block: scrollWidth %v, clientWidth %v", lay.ScrollWidth, lay.ClientWidth)
+	}
+	c, err := chromedp.Run(ctx, chromedp.Evaluate[contrastResult](contrastJS))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(strings.Join(c.Problems, "\n"), "p.low") {
+		t.Errorf("the contrast check missed #c8c8c8 on white: %q", c.Problems)
+	}
+	if err := chromedp.Do(ctx, chromedp.Evaluate[chromedp.Void](axe+"\n;void 0")); err != nil {
+		t.Fatal(err)
+	}
+	vs, err := chromedp.Run(ctx, chromedp.Evaluate[[]axeViolation](axeRunJS, chromedp.EvalAwaitPromise))
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, v := range vs {
+		found = found || v.ID == "color-contrast"
+	}
+	if !found {
+		t.Errorf("axe-core missed the low contrast: %v", vs)
+	}
 }
