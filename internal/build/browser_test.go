@@ -173,6 +173,7 @@ func checkPage(t *testing.T, ctx context.Context, rec *recorder, srv *siteServer
 		}
 		if vp.Mobile {
 			checkSkipLink(t, ctx, where)
+			checkNarrowest(t, ctx)
 		}
 	}
 	if err := chromedp.Do(ctx, colorScheme("light")); err != nil {
@@ -234,6 +235,22 @@ func checkPrint(t *testing.T, ctx context.Context) {
 	}
 	if r.URLsShown != r.ExtLinks {
 		t.Errorf("print: %d of %d external links show their address", r.URLsShown, r.ExtLinks)
+	}
+}
+
+// checkNarrowest narrows the loaded page to 320 px, the smallest phone
+// the site supports, and checks that nothing scrolls sideways.
+func checkNarrowest(t *testing.T, ctx context.Context) {
+	t.Helper()
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(320, 640, chromedp.EmulateMobile)); err != nil {
+		t.Fatal(err)
+	}
+	lay, err := chromedp.Run(ctx, chromedp.Evaluate[layout](layoutJS))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if lay.ScrollWidth > lay.ClientWidth {
+		t.Errorf("320 px: horizontal scroll: scrollWidth %v > clientWidth %v", lay.ScrollWidth, lay.ClientWidth)
 	}
 }
 
