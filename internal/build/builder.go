@@ -40,6 +40,11 @@ type builder struct {
 
 	progress *progress // the terminal progress line of the current run
 
+	// lean is set by Build: a page's HTML and text are dropped once it is
+	// written, since nothing reads them afterwards (Render keeps them for
+	// checks and the dev server).
+	lean bool
+
 	// secs and secIndex cache, per run, the sections of each language and
 	// each page's index among them (cacheSections).
 	secs     map[string][]*content.Entry
@@ -167,6 +172,10 @@ func (b *builder) run(s sink) (*Stats, error) {
 	var errs diag.List
 	errs.Append(parallel(pages, func(p *content.Page, buf *bytes.Buffer) error {
 		defer b.progress.step()
+		if b.lean {
+			// Written to disk and never read again: let the memory go.
+			defer func() { d := b.docs[p]; d.HTML, d.Text = nil, "" }()
+		}
 		if data, ok := b.inc.reuse(p); ok {
 			return counted.write(p.URLPath()+"index.html", data)
 		}
