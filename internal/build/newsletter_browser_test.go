@@ -19,31 +19,6 @@ import (
 	"golang.org/x/net/html/atom"
 )
 
-// nlMissing fails (KZ30_REQUIRE_TOOLS=1, as test.sh sets) or skips t
-// because a tool is missing.
-func nlMissing(t *testing.T, what string) {
-	t.Helper()
-	if os.Getenv("KZ30_REQUIRE_TOOLS") == "1" {
-		t.Fatalf("%s is missing (KZ30_REQUIRE_TOOLS=1); run ./test.sh, which installs it", what)
-	}
-	t.Skipf("%s is missing; run ./test.sh to install the test tools", what)
-}
-
-// nlChrome finds Chromium: $CHROME_PATH, then the usual names on PATH.
-func nlChrome(t *testing.T) string {
-	t.Helper()
-	if p := os.Getenv("CHROME_PATH"); p != "" {
-		return p
-	}
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "google-chrome-stable"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	nlMissing(t, "Chromium (set CHROME_PATH or install chromium)")
-	return ""
-}
-
 // nlServer serves a built site's files; the site is built with the
 // server's address as its base URL, so images load from it and no
 // request leaves the machine.
@@ -144,7 +119,7 @@ type nlLayout struct {
 // against its background. With the <style> block kept, the same holds in
 // dark mode, and at 375 px (a phone) nothing overflows.
 func TestNewsletterInChromium(t *testing.T) {
-	chrome := nlChrome(t)
+	chrome := chromePath(t)
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
 		chromedp.ExecPath(chrome), chromedp.NoSandbox, chromedp.DisableGPU,
 		chromedp.UserDataDir(t.TempDir()), chromedp.Flag("disable-component-update", true))
@@ -225,7 +200,7 @@ func nlScheme(scheme string) chromedp.Action[chromedp.Void] {
 func TestNewsletterIndexIsValidHTML(t *testing.T) {
 	java, err := exec.LookPath("java")
 	if err != nil {
-		nlMissing(t, "Java (for the W3C Nu checker)")
+		missingTool(t, "Java (for the W3C Nu checker)")
 	}
 	tools := os.Getenv("KZ30_TOOLS")
 	if tools == "" {
@@ -233,7 +208,7 @@ func TestNewsletterIndexIsValidHTML(t *testing.T) {
 	}
 	jar := filepath.Join(tools, "vnu-jar", "build", "dist", "vnu.jar")
 	if _, err := os.Stat(jar); err != nil {
-		nlMissing(t, "the npm package vnu-jar ("+jar+")")
+		missingTool(t, "the npm package vnu-jar ("+jar+")")
 	}
 	res := nlRealSite(t)
 	p := filepath.Join(t.TempDir(), "index.html")

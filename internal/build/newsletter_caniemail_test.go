@@ -96,14 +96,14 @@ func TestNLDeclarations(t *testing.T) {
 func TestNewsletterCanIEmail(t *testing.T) {
 	node, err := exec.LookPath("node")
 	if err != nil {
-		nlMissing(t, "Node.js (node)")
+		missingTool(t, "Node.js (node)")
 	}
 	tools := os.Getenv("KZ30_TOOLS")
 	if tools == "" {
 		tools = filepath.Join("..", "..", "tools", "node_modules")
 	}
 	if _, err := os.Stat(filepath.Join(tools, "caniemail", "data", "caniemail.json")); err != nil {
-		nlMissing(t, "the npm package caniemail in "+tools)
+		missingTool(t, "the npm package caniemail in "+tools)
 	}
 	tools, _ = filepath.Abs(tools)
 
