@@ -40,6 +40,9 @@ type builder struct {
 
 	progress *progress // the terminal progress line of the current run
 
+	// shareImages waits for the share images drawn during a run.
+	shareImages func() error
+
 	// lean is set by Build: a page's HTML and text are dropped once it is
 	// written, since nothing reads them afterwards (Render keeps them for
 	// checks and the dev server).
@@ -165,6 +168,12 @@ func (b *builder) run(s sink) (*Stats, error) {
 	pages := b.pages()
 	b.progress = startProgress(b.opts.Log, len(pages))
 	defer b.progress.end()
+	// The share images depend on configuration only: draw them while the
+	// pages convert, and wait for them before returning.
+	shared := make(chan error, 1)
+	go func() { shared <- b.writeShareImages(counted) }()
+	b.shareImages = sync.OnceValue(func() error { return <-shared })
+	defer b.shareImages()
 	if err := b.convert(pages); err != nil {
 		return &Stats{Warnings: b.warnings()}, err
 	}

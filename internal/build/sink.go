@@ -53,21 +53,22 @@ func (d *dirSink) write(name string, data []byte) error {
 		return err
 	}
 	dir := path.Dir(name)
+	full := filepath.Join(d.root, filepath.FromSlash(name))
 	d.mu.Lock()
 	if d.seen[name] {
 		d.mu.Unlock()
 		return fmt.Errorf("two outputs want %s", name)
 	}
 	d.seen[name] = true
-	needDir := !d.dirs[dir]
-	d.dirs[dir] = true
-	d.mu.Unlock()
-	full := filepath.Join(d.root, filepath.FromSlash(name))
-	if needDir {
+	if !d.dirs[dir] {
+		// Under the lock: a folder is marked made only once it exists.
 		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+			d.mu.Unlock()
 			return err
 		}
+		d.dirs[dir] = true
 	}
+	d.mu.Unlock()
 	return os.WriteFile(full, data, 0o644)
 }
 

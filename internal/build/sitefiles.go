@@ -37,7 +37,7 @@ func (b *builder) writeSiteFiles(s sink) error {
 	}
 	errs.Append(s.write(b.cssName, b.css))
 	errs.Append(b.copyStatic(s, static))
-	errs.Append(b.writeShareImages(s))
+	errs.Append(b.shareImages())
 	errs.Append(s.write(".nojekyll", nil))
 	if b.cfg.CNAME != "" {
 		errs.Append(s.write("CNAME", []byte(b.cfg.CNAME+"\n")))
