@@ -32,23 +32,30 @@ func TestGolden(t *testing.T) {
 			t.Errorf("%s was not written", name)
 			continue
 		}
-		golden := filepath.Join("testdata", "golden", strings.ReplaceAll(name, "/", "__"))
-		if *update {
-			if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
-				t.Fatal(err)
-			}
-			if err := os.WriteFile(golden, got, 0o644); err != nil {
-				t.Fatal(err)
-			}
-			continue
+		compareGolden(t, "Golden", name, got)
+	}
+}
+
+// compareGolden compares got with testdata/golden/<name, / as __>, or
+// rewrites that file under -update. test names the -run pattern to give.
+func compareGolden(t *testing.T, test, name string, got []byte) {
+	t.Helper()
+	golden := filepath.Join("testdata", "golden", strings.ReplaceAll(name, "/", "__"))
+	if *update {
+		if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
+			t.Fatal(err)
 		}
-		want, err := os.ReadFile(golden)
-		if err != nil {
-			t.Fatalf("%v (run go test -run Golden -update to create it)", err)
+		if err := os.WriteFile(golden, got, 0o644); err != nil {
+			t.Fatal(err)
 		}
-		if !bytes.Equal(got, want) {
-			t.Errorf("%s differs from %s (go test -run Golden -update, then review the diff):\n%s", name, golden, firstDiff(got, want))
-		}
+		return
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatalf("%v (run go test -run %s -update to create it)", err, test)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("%s differs from %s (go test -run %s -update, then review the diff):\n%s", name, golden, test, firstDiff(got, want))
 	}
 }
 

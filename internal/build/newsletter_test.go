@@ -700,20 +700,7 @@ func TestNewsletterGolden(t *testing.T) {
 			t.Errorf("%s was not written", name)
 			continue
 		}
-		golden := filepath.Join("testdata", "golden", strings.ReplaceAll(name, "/", "__"))
-		if *update {
-			if err := os.WriteFile(golden, got, 0o644); err != nil {
-				t.Fatal(err)
-			}
-			continue
-		}
-		want, err := os.ReadFile(golden)
-		if err != nil {
-			t.Fatalf("%v (run go test -run NewsletterGolden -update to create it)", err)
-		}
-		if !bytes.Equal(got, want) {
-			t.Errorf("%s differs from %s (go test -run NewsletterGolden -update, then review the diff):\n%s", name, golden, firstDiff(got, want))
-		}
+		compareGolden(t, "NewsletterGolden", name, got)
 	}
 }
 

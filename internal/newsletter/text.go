@@ -117,14 +117,7 @@ func (x *Exporter) plain(lang string, parts []*part, teaser bool) ([]byte, error
 					}
 					notes = append(notes, indent(lines, mark, strings.Repeat(" ", runes(mark))))
 				}
-				var lines []string
-				for i, n := range notes {
-					if i > 0 && loose {
-						lines = append(lines, "")
-					}
-					lines = append(lines, n...)
-				}
-				add(lines...)
+				add(joinBlocks(notes, loose)...)
 			}
 		}
 		add(wrap(read+t.refText(x.siteLink(s.URL)), TextWidth)...)
@@ -285,12 +278,18 @@ func (t *textDoc) list(n *html.Node, width int) []string {
 		}
 		items = append(items, indent(lines, mark, strings.Repeat(" ", runes(mark))))
 	}
+	return joinBlocks(items, loose)
+}
+
+// joinBlocks puts groups of lines one after the other, with a blank line
+// between them when loose.
+func joinBlocks(groups [][]string, loose bool) []string {
 	var out []string
-	for i, it := range items {
+	for i, g := range groups {
 		if i > 0 && loose {
 			out = append(out, "")
 		}
-		out = append(out, it...)
+		out = append(out, g...)
 	}
 	return out
 }
