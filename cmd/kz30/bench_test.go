@@ -19,8 +19,14 @@ import (
 //
 //	go test ./cmd/kz30 -run '^$' -bench . -benchtime 3x
 //	KZ30_BENCH_N=1000 go test ./cmd/kz30 -run '^$' -bench Build -cpuprofile cpu.prof
+//
+// KZ30_BENCH_DIR names an existing corpus to use instead (for example
+// the one the Hugo comparison generates).
 func benchCorpus(b *testing.B) string {
 	b.Helper()
+	if dir := os.Getenv("KZ30_BENCH_DIR"); dir != "" {
+		return dir
+	}
 	n := 200
 	if s := os.Getenv("KZ30_BENCH_N"); s != "" {
 		n, _ = strconv.Atoi(s)

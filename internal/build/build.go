@@ -87,10 +87,13 @@ func Build(opts Options) (*Stats, error) {
 		return &Stats{Warnings: b.warnings()}, err
 	}
 	b.lean = true
-	// A cold build allocates a lot of short-lived garbage (chroma, goldmark)
-	// around a small live heap: collecting more often keeps the peak memory
-	// near a third of Hugo's for no measurable time.
-	defer debug.SetGCPercent(debug.SetGCPercent(40))
+	// A build allocates a lot of short-lived garbage (chroma, goldmark)
+	// around a live heap of about twice the sources (pages are written as
+	// they are rendered). Collecting rarely, within a memory limit above
+	// that, spends little time in the collector on any size of site: a
+	// small site never collects at all.
+	defer debug.SetGCPercent(debug.SetGCPercent(400))
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(48<<20 + 3*b.sourceBytes()))
 	if n := b.largestBody(); n > hugeBody {
 		// A huge page: collect garbage more often, and hold the heap near
 		// a small multiple of the page, trading time for peak memory.
@@ -128,6 +131,15 @@ type Result struct {
 
 // hugeBody is the body size above which a build trades speed for memory.
 const hugeBody = 4 << 20
+
+// sourceBytes is the size of every page body.
+func (b *builder) sourceBytes() int64 {
+	var n int64
+	for _, p := range b.pages() {
+		n += int64(len(p.Body))
+	}
+	return n
+}
 
 // largestBody is the size of the largest page body.
 func (b *builder) largestBody() int {

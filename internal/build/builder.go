@@ -174,39 +174,25 @@ func (b *builder) run(s sink) (*Stats, error) {
 	go func() { shared <- b.writeShareImages(counted) }()
 	b.shareImages = sync.OnceValue(func() error { return <-shared })
 	defer b.shareImages()
-	if err := b.convert(pages); err != nil {
-		return &Stats{Warnings: b.warnings()}, err
-	}
+	// Each page is converted, rendered and written in one go, so that its
+	// HTML is garbage as soon as it is written: the build holds the
+	// sources and what pages say of each other (IDs, links), never the
+	// whole site's HTML. Links to anchors are checked once every page is
+	// converted; an error then discards the staged output.
+	b.docs = make(map[*content.Page]*markdown.Doc, len(pages))
 	b.cacheSections()
 	var errs diag.List
 	errs.Append(parallel(pages, func(p *content.Page, buf *bytes.Buffer) error {
 		defer b.progress.step()
-		if b.lean {
-			// Written to disk and never read again: let the memory go.
-			defer func() { d := b.docs[p]; d.HTML, d.Text = nil, "" }()
-		}
-		if data, ok := b.inc.reuse(p); ok {
-			return counted.write(p.URLPath()+"index.html", data)
-		}
-		v := b.pageView(p)
-		layout := "page"
-		if p.Entry.IsHome() {
-			layout = "home"
-		}
-		if len(p.Body) > hugeBody {
-			if ds, ok := s.(*dirSink); ok {
-				// A huge page goes straight to its file instead of
-				// being held whole in memory.
-				return counted.stream(ds, p.URLPath()+"index.html", func(w io.Writer) error {
-					return b.tmpl.Execute(w, layout, v)
-				})
-			}
-		}
-		if err := b.tmpl.Execute(buf, layout, v); err != nil {
+		doc, err := b.convertPage(p)
+		if err != nil {
 			return err
 		}
-		return counted.write(p.URLPath()+"index.html", buf.Bytes())
+		return b.renderPage(s, counted, p, doc, buf)
 	}))
+	if len(errs) == 0 {
+		errs.Append(b.checkAnchors(pages))
+	}
 	if len(errs) == 0 {
 		errs.Append(b.writeSiteFiles(counted))
 	}
@@ -219,6 +205,35 @@ func (b *builder) run(s sink) (*Stats, error) {
 		st.Pages[p.Lang]++
 	}
 	return st, nil
+}
+
+// renderPage renders p's page into its index.html.
+func (b *builder) renderPage(s sink, counted countingSink, p *content.Page, doc *markdown.Doc, buf *bytes.Buffer) error {
+	if b.lean {
+		// Written to disk and never read again: let the memory go.
+		defer func() { doc.HTML, doc.Text = nil, "" }()
+	}
+	if data, ok := b.inc.reuse(p); ok {
+		return counted.write(p.URLPath()+"index.html", data)
+	}
+	v := b.pageView(p, doc)
+	layout := "page"
+	if p.Entry.IsHome() {
+		layout = "home"
+	}
+	if len(p.Body) > hugeBody {
+		if ds, ok := s.(*dirSink); ok {
+			// A huge page goes straight to its file instead of being
+			// held whole in memory.
+			return counted.stream(ds, p.URLPath()+"index.html", func(w io.Writer) error {
+				return b.tmpl.Execute(w, layout, v)
+			})
+		}
+	}
+	if err := b.tmpl.Execute(buf, layout, v); err != nil {
+		return err
+	}
+	return counted.write(p.URLPath()+"index.html", buf.Bytes())
 }
 
 // countingSink counts files and bytes written.
@@ -251,28 +266,39 @@ func (c countingSink) write(name string, data []byte) error {
 // link points to an existing page and anchor.
 func (b *builder) convert(pages []*content.Page) error {
 	b.docs = make(map[*content.Page]*markdown.Doc, len(pages))
-	var errs diag.List
-	errs.Append(parallel(pages, func(p *content.Page, _ *bytes.Buffer) error {
-		var doc *markdown.Doc
-		var warns diag.List
-		var err error
-		if b.inc != nil {
-			doc, warns, err = b.inc.convert(b, p)
-		} else {
-			doc, warns, err = b.conv[p.Lang].Convert(b.source(p))
-		}
-		b.progress.step()
-		b.mu.Lock()
-		b.warns = append(b.warns, warns...)
-		if doc != nil {
-			b.docs[p] = doc
-		}
-		b.mu.Unlock()
+	err := parallel(pages, func(p *content.Page, _ *bytes.Buffer) error {
+		_, err := b.convertPage(p)
 		return err
-	}))
-	if len(errs) > 0 {
-		return errs.Sort()
+	})
+	if err != nil {
+		return err
 	}
+	return b.checkAnchors(pages)
+}
+
+// convertPage converts p's body and records its document and warnings.
+func (b *builder) convertPage(p *content.Page) (*markdown.Doc, error) {
+	var doc *markdown.Doc
+	var warns diag.List
+	var err error
+	if b.inc != nil {
+		doc, warns, err = b.inc.convert(b, p)
+	} else {
+		doc, warns, err = b.conv[p.Lang].Convert(b.source(p))
+	}
+	b.mu.Lock()
+	b.warns = append(b.warns, warns...)
+	if doc != nil {
+		b.docs[p] = doc
+	}
+	b.mu.Unlock()
+	return doc, err
+}
+
+// checkAnchors checks, once every page is converted, that each link to
+// an anchor finds it on its page.
+func (b *builder) checkAnchors(pages []*content.Page) error {
+	var errs diag.List
 	for _, p := range pages {
 		for _, l := range b.docs[p].Links {
 			target := p

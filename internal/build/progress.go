@@ -9,12 +9,12 @@ import (
 )
 
 // progress shows one line, rewritten in place, while a build that has
-// lasted more than a second converts and renders pages. It writes only to
+// lasted more than a second renders pages. It writes only to
 // a terminal (Options.Log is nil elsewhere), and erases itself when done.
 type progress struct {
 	w     io.Writer
 	total int
-	done  atomic.Int64 // pages converted plus pages rendered
+	done  atomic.Int64 // pages rendered
 	stop  chan struct{}
 	wg    sync.WaitGroup
 }
@@ -43,19 +43,14 @@ func startProgress(w io.Writer, total int) *progress {
 					continue
 				}
 				shown = true
-				d := int(p.done.Load())
-				phase, n := "converting", d
-				if d >= p.total {
-					phase, n = "rendering", d-p.total
-				}
-				fmt.Fprintf(p.w, "\r\033[Kkz30: %s pages %d/%d", phase, min(n, p.total), p.total)
+				fmt.Fprintf(p.w, "\r\033[Kkz30: rendering pages %d/%d", min(int(p.done.Load()), p.total), p.total)
 			}
 		}
 	})
 	return p
 }
 
-// step records one page converted or rendered.
+// step records one page rendered.
 func (p *progress) step() {
 	if p != nil {
 		p.done.Add(1)

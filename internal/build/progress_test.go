@@ -29,7 +29,7 @@ func (s *syncBuffer) String() string {
 func TestProgressLine(t *testing.T) {
 	var out syncBuffer
 	p := startProgress(&out, 10)
-	for range 13 {
+	for range 3 {
 		p.step()
 	}
 	time.Sleep(1300 * time.Millisecond)

@@ -8,6 +8,7 @@ import (
 
 	"github.com/kz30/kz30/internal/content"
 	"github.com/kz30/kz30/internal/i18n"
+	"github.com/kz30/kz30/internal/markdown"
 	"github.com/kz30/kz30/internal/render"
 )
 
@@ -136,10 +137,9 @@ func (b *builder) cacheSections() {
 }
 
 // pageView is the view of one page (a home or a section/reference page).
-func (b *builder) pageView(p *content.Page) *render.View {
+func (b *builder) pageView(p *content.Page, doc *markdown.Doc) *render.View {
 	dir := p.URLPath()
 	v := b.baseView(p.Lang, dir, false)
-	doc := b.docs[p]
 	v.Layout = "page"
 	v.Page, v.Doc = p, doc
 	v.Title = text(p.Lang, p.Title)
