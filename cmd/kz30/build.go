@@ -28,7 +28,7 @@ func runBuild(_ context.Context, args []string, stdout, stderr io.Writer) int {
 	}
 	stats, err := build.Build(opts)
 	if stats != nil {
-		printWarnings(stderr, stats.Warnings)
+		printWarnings(stderr, stats.Warnings, maxErrors)
 	}
 	if err != nil {
 		return fail(stderr, "build", err)

@@ -69,7 +69,7 @@ func runCheck(_ context.Context, args []string, stdout, stderr io.Writer) int {
 
 // printFindings prints the warnings, then the errors, one per line.
 func printFindings(w io.Writer, rep *check.Report) {
-	printWarnings(w, rep.Warnings)
+	printWarnings(w, rep.Warnings, 0)
 	for _, e := range rep.Errors {
 		fmt.Fprintln(w, e.Error())
 	}

@@ -28,7 +28,7 @@ func runNewsletter(_ context.Context, args []string, stdout, stderr io.Writer) i
 	out, warns, err := build.Newsletter(
 		build.Options{Dir: *source, BaseURL: *baseURL, Defaults: kz30.Defaults},
 		build.NewsletterRequest{Names: names, Lang: *lang, Teaser: *teaser, Text: *text})
-	printWarnings(stderr, warns)
+	printWarnings(stderr, warns, maxErrors)
 	if err != nil {
 		return fail(stderr, "newsletter", err)
 	}

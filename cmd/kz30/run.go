@@ -124,9 +124,14 @@ func (b *buildFlags) options() build.Options {
 		AllowMissing: b.allowMissing, AllowStale: b.allowStale, Defaults: kz30.Defaults}
 }
 
-// printWarnings prints one line per warning.
-func printWarnings(w io.Writer, warns diag.List) {
-	for _, e := range warns {
+// printWarnings prints one line per warning, the first limit of them
+// when limit > 0, then how many more `kz30 check` would list.
+func printWarnings(w io.Writer, warns diag.List, limit int) {
+	for i, e := range warns {
+		if limit > 0 && i == limit {
+			fmt.Fprintf(w, "warning: … and %d more (kz30 check lists them all)\n", len(warns)-limit)
+			return
+		}
 		fmt.Fprintf(w, "warning: %s\n", e.Error())
 	}
 }
