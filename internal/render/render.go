@@ -19,6 +19,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/kz30/kz30/internal/diag"
 	"golang.org/x/text/language"
@@ -30,6 +31,7 @@ const Dir = "templates"
 // Renderer holds the parsed layouts.
 type Renderer struct {
 	layouts map[string]*template.Template
+	cached  sync.Map // partialCached results, by template name and key
 }
 
 // Layouts every template set must define.
@@ -73,6 +75,7 @@ func New(fsys fs.FS) (*Renderer, error) {
 			errs.Append(err)
 			continue
 		}
+		t.Funcs(template.FuncMap{"partialCached": r.partialCached(t)})
 		r.layouts[strings.TrimSuffix(name, ".html")] = t
 	}
 	for _, l := range Layouts {
@@ -110,6 +113,27 @@ func (r *Renderer) Execute(w io.Writer, layout string, v any) error {
 	return nil
 }
 
+// partialCached returns the partialCached function of template set t:
+// {{partialCached "nav" KEY .}} executes the template "nav" with . the
+// first time a build asks for KEY, and reuses that HTML for every other
+// page that passes the same KEY. The key must name everything the partial
+// reads (the section navigation's is View.NavKey). The cache lives as long
+// as the Renderer, which is one build.
+func (r *Renderer) partialCached(t *template.Template) func(name, key string, data any) (template.HTML, error) {
+	return func(name, key string, data any) (template.HTML, error) {
+		id := name + "\x00" + key
+		if h, ok := r.cached.Load(id); ok {
+			return h.(template.HTML), nil
+		}
+		var b strings.Builder
+		if err := t.ExecuteTemplate(&b, name, data); err != nil {
+			return "", err
+		}
+		h, _ := r.cached.LoadOrStore(id, template.HTML(b.String()))
+		return h.(template.HTML), nil
+	}
+}
+
 // Has reports whether the template set defines layout.
 func (r *Renderer) Has(layout string) bool { return r.layouts[layout] != nil }
 
@@ -144,6 +168,10 @@ var funcs = template.FuncMap{
 	},
 	"contains": slices.Contains[[]string],
 	"locale":   ogLocale,
+	// Set per template set by New; this one only lets templates parse.
+	"partialCached": func(string, string, any) (template.HTML, error) {
+		return "", fmt.Errorf("partialCached outside a layout")
+	},
 }
 
 // ogLocale is the Open Graph locale of a language: "fr" → "fr_FR".

@@ -2,6 +2,7 @@ package render
 
 import (
 	"html/template"
+	"strings"
 	"time"
 
 	"github.com/kz30/kz30/internal/content"
@@ -53,6 +54,27 @@ type View struct {
 
 	Catalog *i18n.Catalog
 	Locale  *i18n.Locale
+}
+
+// NavKey is the key under which the section navigation is cached
+// ({{partialCached "nav" .NavKey .}}): its language and, item by item,
+// what it shows. Pages whose navigation looks the same share one
+// rendering.
+func (v *View) NavKey() string {
+	var b strings.Builder
+	b.WriteString(v.Lang)
+	for _, n := range v.Nav {
+		b.WriteByte(0)
+		b.WriteString(n.Href)
+		b.WriteByte(0)
+		b.WriteString(n.Title)
+		b.WriteByte(0)
+		b.WriteString(n.Short)
+		if n.Current {
+			b.WriteString("\x00current")
+		}
+	}
+	return b.String()
 }
 
 // Alternate is the page in another language.
