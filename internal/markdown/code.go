@@ -1,13 +1,15 @@
 package markdown
 
 import (
+	"embed"
+	"fmt"
 	"html"
 	"io"
+	"sync"
 
 	"github.com/alecthomas/chroma/v2"
 	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
 	"github.com/alecthomas/chroma/v2/lexers"
-	"github.com/alecthomas/chroma/v2/styles"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/util"
@@ -19,6 +21,43 @@ const (
 	LightStyle = "github"
 	DarkStyle  = "github-dark"
 )
+
+// styleFiles are the two styles, copied from chroma's styles package:
+// importing that package parses its seventy styles at start-up, which
+// costs every run, even kz30 --help, several milliseconds.
+//
+//go:embed styles/*.xml
+var styleFiles embed.FS
+
+// style returns the chroma style name (LightStyle or DarkStyle), parsed
+// once.
+func style(name string) (*chroma.Style, error) {
+	s, err := loadStyles()
+	if err != nil {
+		return nil, err
+	}
+	if st := s[name]; st != nil {
+		return st, nil
+	}
+	return nil, fmt.Errorf("no chroma style %q", name)
+}
+
+var loadStyles = sync.OnceValues(func() (map[string]*chroma.Style, error) {
+	s := map[string]*chroma.Style{}
+	for _, name := range []string{LightStyle, DarkStyle} {
+		f, err := styleFiles.Open("styles/" + name + ".xml")
+		if err != nil {
+			return nil, err
+		}
+		st, err := chroma.NewXMLStyle(f)
+		f.Close()
+		if err != nil {
+			return nil, fmt.Errorf("chroma style %s: %w", name, err)
+		}
+		s[name] = st
+	}
+	return s, nil
+})
 
 // codeRenderer renders fenced and indented code blocks with chroma. Web
 // pages get CSS classes (the stylesheet holds both schemes); e-mail gets
@@ -33,7 +72,11 @@ func newCodeRenderer(inline bool) *codeRenderer {
 	if !inline {
 		opts = append(opts, chromahtml.WithClasses(true))
 	}
-	return &codeRenderer{formatter: chromahtml.New(opts...), style: styles.Get(LightStyle)}
+	st, err := style(LightStyle)
+	if err != nil {
+		panic(err) // embedded and tested: cannot happen
+	}
+	return &codeRenderer{formatter: chromahtml.New(opts...), style: st}
 }
 
 // RegisterFuncs implements renderer.NodeRenderer.
@@ -96,6 +139,10 @@ func preStyle(s *chroma.Style) string {
 }
 
 // WriteCSS writes the chroma rules of style for the class-based output.
-func WriteCSS(w io.Writer, style string) error {
-	return chromahtml.New(chromahtml.WithClasses(true)).WriteCSS(w, styles.Get(style))
+func WriteCSS(w io.Writer, name string) error {
+	st, err := style(name)
+	if err != nil {
+		return err
+	}
+	return chromahtml.New(chromahtml.WithClasses(true)).WriteCSS(w, st)
 }
