@@ -82,17 +82,17 @@ func Build(opts Options) (*Stats, error) {
 	if err := checkOutParent(out); err != nil {
 		return nil, err
 	}
+	// A build allocates a lot of short-lived garbage (chroma, goldmark,
+	// YAML) around a live heap of about twice the sources (pages are
+	// written as they are rendered). Collecting rarely, within a memory
+	// limit above that, spends little time in the collector on any size
+	// of site: a small site never collects at all.
+	defer debug.SetGCPercent(debug.SetGCPercent(400))
 	b, err := newBuilder(opts)
 	if err != nil {
 		return &Stats{Warnings: b.warnings()}, err
 	}
 	b.lean = true
-	// A build allocates a lot of short-lived garbage (chroma, goldmark)
-	// around a live heap of about twice the sources (pages are written as
-	// they are rendered). Collecting rarely, within a memory limit above
-	// that, spends little time in the collector on any size of site: a
-	// small site never collects at all.
-	defer debug.SetGCPercent(debug.SetGCPercent(400))
 	defer debug.SetMemoryLimit(debug.SetMemoryLimit(48<<20 + 3*b.sourceBytes()))
 	if n := b.largestBody(); n > hugeBody {
 		// A huge page: collect garbage more often, and hold the heap near

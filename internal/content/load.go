@@ -5,8 +5,11 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode/utf8"
 
 	"github.com/kz30/kz30/internal/config"
@@ -31,7 +34,16 @@ func Load(fsys fs.FS, cfg *config.Config, opts Options) (*Site, diag.List, error
 	}
 	site := &Site{Config: cfg, Langs: cfg.Codes()}
 	site.Facts = loadFacts(fsys, cfg, &errs)
-	byName := map[string]*Entry{}
+	// The files are listed in order, read and parsed on every core, then
+	// put together in that order: the same site and messages every time.
+	type job struct {
+		li   int
+		file string
+		page *Page
+		errs diag.List
+		warn diag.List
+	}
+	var jobs []*job
 	for li, lang := range site.Langs {
 		dir := "content/" + lang
 		entries, err := fs.ReadDir(fsys, dir)
@@ -48,23 +60,45 @@ func Load(fsys fs.FS, cfg *config.Config, opts Options) (*Site, diag.List, error
 			if de.Type()&fs.ModeSymlink != 0 && !symlinkInside(fsys, file, &errs) {
 				continue
 			}
-			p := loadPage(fsys, file, lang, &errs, &warns)
-			if p == nil || (p.Draft && !opts.Drafts) {
-				continue
-			}
-			key := strings.TrimSuffix(name, ".md")
-			e := byName[key]
-			if e == nil {
-				e = &Entry{Name: key, Pages: make([]*Page, len(site.Langs))}
-				byName[key] = e
-			}
-			e.Pages[li] = p
-			p.Entry = e
-			if p.Slug == "" {
-				p.Slug = defaultSlug(key)
-			}
+			jobs = append(jobs, &job{li: li, file: file})
 		}
 	}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(jobs)) {
+		wg.Go(func() {
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= len(jobs) {
+					return
+				}
+				j := jobs[i]
+				j.page = loadPage(fsys, j.file, site.Langs[j.li], &j.errs, &j.warn)
+			}
+		})
+	}
+	wg.Wait()
+	byName := map[string]*Entry{}
+	for _, j := range jobs {
+		errs = append(errs, j.errs...)
+		warns = append(warns, j.warn...)
+		p := j.page
+		if p == nil || (p.Draft && !opts.Drafts) {
+			continue
+		}
+		key := strings.TrimSuffix(path.Base(j.file), ".md")
+		e := byName[key]
+		if e == nil {
+			e = &Entry{Name: key, Pages: make([]*Page, len(site.Langs))}
+			byName[key] = e
+		}
+		e.Pages[j.li] = p
+		p.Entry = e
+		if p.Slug == "" {
+			p.Slug = defaultSlug(key)
+		}
+	}
+	site.byName = byName
 	for _, e := range byName {
 		site.Entries = append(site.Entries, e)
 	}
@@ -258,6 +292,12 @@ func (s *Site) checkFacts(errs *diag.List) {
 
 // Page looks up the page named name (file name without .md) in lang.
 func (s *Site) Page(lang, name string) *Page {
+	if s.byName != nil {
+		if e := s.byName[name]; e != nil {
+			return e.Page(s, lang)
+		}
+		return nil
+	}
 	for _, e := range s.Entries {
 		if e.Name == name {
 			return e.Page(s, lang)

@@ -13,6 +13,8 @@ type Site struct {
 	Langs   []string // language codes in site order; Langs[0] is the source
 	Entries []*Entry // sorted by home first, then weight, then name
 	Facts   *Facts
+
+	byName map[string]*Entry // Entries by name (set by Load)
 }
 
 // Entry is one page in all its languages.
