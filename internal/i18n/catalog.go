@@ -5,6 +5,7 @@ import (
 	"maps"
 	"slices"
 	"strings"
+	"sync"
 
 	"golang.org/x/text/language"
 	"golang.org/x/text/message"
@@ -27,6 +28,7 @@ type Catalog struct {
 	tags    map[string]language.Tag // language code → tag used in builder
 	keys    map[string][]string     // language code → sorted keys
 	files   map[string]string       // language code → file name
+	plain   sync.Map                // "lang\x00key" → the string of a call without arguments
 }
 
 // LoadCatalog parses one TOML file per language. The map key is the
@@ -124,6 +126,17 @@ func (c *Catalog) T(lang, key string, args ...any) (string, error) {
 			Msg:  fmt.Sprintf("missing i18n key %q for language %q", key, lang),
 			Hint: "add it to " + where,
 		}
+	}
+	if len(args) == 0 {
+		// Most calls ask for a fixed string ("toc-title"), on every page:
+		// format it once.
+		id := lang + "\x00" + key
+		if s, ok := c.plain.Load(id); ok {
+			return s.(string), nil
+		}
+		s := message.NewPrinter(tag, message.Catalog(c.builder)).Sprintf(key)
+		c.plain.Store(id, s)
+		return s, nil
 	}
 	// A Printer must not be shared between goroutines: one per call.
 	p := message.NewPrinter(tag, message.Catalog(c.builder))
