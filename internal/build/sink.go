@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
@@ -36,40 +37,58 @@ func (m *memSink) write(name string, data []byte) error {
 	return nil
 }
 
-// dirSink writes files below a root folder, creating folders once.
+// dirSink writes files below a root folder (empty at first), creating
+// each folder once: the first file of a folder makes it, with one mkdir
+// per missing level and no lock held while the disk works.
 type dirSink struct {
 	root string
 	mu   sync.Mutex
-	dirs map[string]bool
+	dirs map[string]func() error // by slash path: makes the folder once
 	seen map[string]bool
 }
 
 func newDirSink(root string) *dirSink {
-	return &dirSink{root: root, dirs: map[string]bool{".": true}, seen: map[string]bool{}}
+	d := &dirSink{root: root, dirs: map[string]func() error{}, seen: map[string]bool{}}
+	d.dirs["."] = func() error { return nil }
+	return d
+}
+
+// mkdir makes the folder dir (a slash path) and its missing parents.
+func (d *dirSink) mkdir(dir string) error {
+	d.mu.Lock()
+	mk := d.dirs[dir]
+	if mk == nil {
+		mk = sync.OnceValue(func() error {
+			if err := d.mkdir(path.Dir(dir)); err != nil {
+				return err
+			}
+			err := os.Mkdir(filepath.Join(d.root, filepath.FromSlash(dir)), 0o755)
+			if errors.Is(err, fs.ErrExist) {
+				return nil // a file in its way fails when written into
+			}
+			return err
+		})
+		d.dirs[dir] = mk
+	}
+	d.mu.Unlock()
+	return mk()
 }
 
 func (d *dirSink) write(name string, data []byte) error {
 	if err := checkName(name); err != nil {
 		return err
 	}
-	dir := path.Dir(name)
-	full := filepath.Join(d.root, filepath.FromSlash(name))
 	d.mu.Lock()
 	if d.seen[name] {
 		d.mu.Unlock()
 		return fmt.Errorf("two outputs want %s", name)
 	}
 	d.seen[name] = true
-	if !d.dirs[dir] {
-		// Under the lock: a folder is marked made only once it exists.
-		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
-			d.mu.Unlock()
-			return err
-		}
-		d.dirs[dir] = true
-	}
 	d.mu.Unlock()
-	return os.WriteFile(full, data, 0o644)
+	if err := d.mkdir(path.Dir(name)); err != nil {
+		return err
+	}
+	return os.WriteFile(filepath.Join(d.root, filepath.FromSlash(name)), data, 0o644)
 }
 
 // stream creates the file name and writes it through fn, buffered. It
