@@ -38,40 +38,36 @@ func (m *memSink) write(name string, data []byte) error {
 }
 
 // dirSink writes files below a root folder (empty at first), creating
-// each folder once: the first file of a folder makes it, with one mkdir
-// per missing level and no lock held while the disk works.
+// each folder once.
 type dirSink struct {
 	root string
 	mu   sync.Mutex
-	dirs map[string]func() error // by slash path: makes the folder once
+	dirs map[string]bool
 	seen map[string]bool
 }
 
 func newDirSink(root string) *dirSink {
-	d := &dirSink{root: root, dirs: map[string]func() error{}, seen: map[string]bool{}}
-	d.dirs["."] = func() error { return nil }
-	return d
+	return &dirSink{root: root, dirs: map[string]bool{".": true}, seen: map[string]bool{}}
 }
 
-// mkdir makes the folder dir (a slash path) and its missing parents.
+// mkdir makes the folder dir (a slash path) and its missing parents, one
+// mkdir each. It is called with d.mu held: folders are made one at a
+// time, which measured faster than letting workers contend for the same
+// parent folder in the kernel.
 func (d *dirSink) mkdir(dir string) error {
-	d.mu.Lock()
-	mk := d.dirs[dir]
-	if mk == nil {
-		mk = sync.OnceValue(func() error {
-			if err := d.mkdir(path.Dir(dir)); err != nil {
-				return err
-			}
-			err := os.Mkdir(filepath.Join(d.root, filepath.FromSlash(dir)), 0o755)
-			if errors.Is(err, fs.ErrExist) {
-				return nil // a file in its way fails when written into
-			}
-			return err
-		})
-		d.dirs[dir] = mk
+	if d.dirs[dir] {
+		return nil
 	}
-	d.mu.Unlock()
-	return mk()
+	if err := d.mkdir(path.Dir(dir)); err != nil {
+		return err
+	}
+	err := os.Mkdir(filepath.Join(d.root, filepath.FromSlash(dir)), 0o755)
+	if err != nil && !errors.Is(err, fs.ErrExist) {
+		return err
+	}
+	// A file in the folder's way makes the write into it fail.
+	d.dirs[dir] = true
+	return nil
 }
 
 func (d *dirSink) write(name string, data []byte) error {
@@ -84,8 +80,9 @@ func (d *dirSink) write(name string, data []byte) error {
 		return fmt.Errorf("two outputs want %s", name)
 	}
 	d.seen[name] = true
+	err := d.mkdir(path.Dir(name))
 	d.mu.Unlock()
-	if err := d.mkdir(path.Dir(name)); err != nil {
+	if err != nil {
 		return err
 	}
 	return os.WriteFile(filepath.Join(d.root, filepath.FromSlash(name)), data, 0o644)
