@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"image"
 	"image/color"
+	"image/draw"
 	"image/png"
 	"os"
 	"path/filepath"
@@ -11,6 +12,7 @@ import (
 	"testing"
 
 	"golang.org/x/image/font"
+	"golang.org/x/image/math/fixed"
 )
 
 // checkSharePNG decodes a share image and checks its size and colours.
@@ -267,4 +269,43 @@ func BenchmarkShareImage(b *testing.B) {
 		size = len(data)
 	}
 	b.ReportMetric(float64(size), "bytes")
+}
+
+// drawText draws what font.Drawer draws: each pixel within one ramp shade
+// of font.Drawer's full-colour rendering, overlapping glyphs included.
+func TestDrawTextMatchesFontDrawer(t *testing.T) {
+	fonts, err := loadShareFonts()
+	if err != nil {
+		t.Fatal(err)
+	}
+	face, err := newFace(fonts.bold, 72)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer face.Close()
+	const text = "Wàffle « fj » AVAT 30 %"
+	r := image.Rect(0, 0, 1100, 120)
+	want := image.NewRGBA(r)
+	draw.Draw(want, r, image.NewUniform(shareBackground.rgba()), image.Point{}, draw.Src)
+	d := font.Drawer{Dst: want, Src: image.NewUniform(shareTitle.rgba()), Face: face, Dot: fixed.P(10, 90)}
+	d.DrawString(text)
+	got := image.NewPaletted(r, sharePalette)
+	fill(got, r, rampTitle.color(0))
+	drawText(got, face, rampTitle, 10, 90, text)
+	step := (int(shareTitle.rgba().R) - int(shareBackground.rgba().R)) / (rampLevels - 1)
+	inked := 0
+	for y := r.Min.Y; y < r.Max.Y; y++ {
+		for x := r.Min.X; x < r.Max.X; x++ {
+			w, g := want.RGBAAt(x, y), rgba(got.At(x, y))
+			if diff := int(w.R) - int(g.R); diff > step || -diff > step {
+				t.Fatalf("pixel (%d,%d): %v, font.Drawer gives %v", x, y, g, w)
+			}
+			if g != shareBackground.rgba() {
+				inked++
+			}
+		}
+	}
+	if inked < 5000 {
+		t.Errorf("only %d pixels inked", inked)
+	}
 }
