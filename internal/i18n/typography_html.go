@@ -99,11 +99,19 @@ func mayChange(text []byte) bool {
 
 // htmlTokens calls yield with the tokens of src, whose raw bytes, end to
 // end, are src. It reports false if the tokenizer ever disagrees with src.
+//
+// A token's units live until the second text token with units after it:
+// FrenchHTML holds at most one token's units, until the next text token.
+// Two buffers, used in turn, keep the text from being copied and the units
+// from being allocated token by token.
 func htmlTokens(src []byte, yield func(htmlToken)) bool {
 	z := html.NewTokenizer(bytes.NewReader(src))
 	open := make(map[string]int) // verbatim elements open, by name
 	verbatim := 0
 	off := 0
+	text := string(src)
+	var bufs [2][]unit
+	turn := 0
 	for {
 		tt := z.Next()
 		raw := z.Raw()
@@ -126,7 +134,8 @@ func htmlTokens(src []byte, yield func(htmlToken)) bool {
 				t.kind = tokVerbatim
 			}
 			if mayChange(raw) {
-				t.units = htmlUnits(string(raw))
+				t.units = appendHTMLUnits(bufs[turn][:0], text[t.start:t.end])
+				bufs[turn], turn = t.units, 1-turn
 				t.first, t.last = t.units[0].r, t.units[len(t.units)-1].r
 			} else {
 				t.first, _ = utf8.DecodeRune(raw)
@@ -162,10 +171,9 @@ func htmlTokens(src []byte, yield func(htmlToken)) bool {
 	return true
 }
 
-// htmlUnits splits raw HTML text into characters, a character reference
-// (&name; or &#n;) counting as one.
-func htmlUnits(s string) []unit {
-	units := make([]unit, 0, len(s))
+// appendHTMLUnits appends to units the characters of raw HTML text s, a
+// character reference (&name; or &#n;) counting as one.
+func appendHTMLUnits(units []unit, s string) []unit {
 	for i := 0; i < len(s); {
 		if s[i] == '&' {
 			if n, r := charRef(s[i:]); n > 0 {
