@@ -48,11 +48,13 @@ type builder struct {
 	// checks and the dev server).
 	lean bool
 
-	// secs and secIndex cache, per run, the sections of each language and
-	// each page's index among them (cacheSections).
-	secs     map[string][]*content.Entry
-	secIndex map[*content.Page]int
-	inc      *incState // set by Incremental: what the previous build lends; nil otherwise
+	// secs, secIndex and navLabels cache, per run, the sections of each
+	// language, each page's index among them and its link labels
+	// (cacheSections).
+	secs      map[string][]*content.Entry
+	secIndex  map[*content.Page]int
+	navLabels map[*content.Page]render.NavItem // every page's link labels
+	inc       *incState                        // set by Incremental: what the previous build lends; nil otherwise
 
 	files atomic.Int64
 	bytes atomic.Int64

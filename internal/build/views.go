@@ -75,7 +75,7 @@ func (b *builder) baseView(lang, dir string, abs bool) *render.View {
 		v.SiteTitle = b.cfg.Title
 	}
 	if home := b.site.Page(lang, content.HomeName); home != nil {
-		v.HomeLink = navItem(lang, home, href(home.URLPath()))
+		v.HomeLink = b.navItem(home, href(home.URLPath()))
 		if l.Title == "" {
 			v.SiteTitle = v.HomeLink.Title
 		}
@@ -85,7 +85,7 @@ func (b *builder) baseView(lang, dir string, abs bool) *render.View {
 		if len(v.Nav) == maxNav {
 			break
 		}
-		v.Nav = append(v.Nav, navItem(lang, p, href(p.URLPath())))
+		v.Nav = append(v.Nav, b.navItem(p, href(p.URLPath())))
 	}
 	if b.opts.LiveReload {
 		v.LiveReload = href("_kz30/reload.js")
@@ -94,9 +94,20 @@ func (b *builder) baseView(lang, dir string, abs bool) *render.View {
 }
 
 // navItem is the navigation link to p; its short label is the title up to
-// its first colon ("Kaspi.kz : acheter…" → "Kaspi.kz").
-func navItem(lang string, p *content.Page, href string) render.NavItem {
-	title := text(lang, p.Title)
+// its first colon ("Kaspi.kz : acheter…" → "Kaspi.kz"). Within a run the
+// labels come from cacheSections, made once per page rather than once
+// per link.
+func (b *builder) navItem(p *content.Page, href string) render.NavItem {
+	if it, ok := b.navLabels[p]; ok {
+		it.Href = href
+		return it
+	}
+	return navLabels(p, href)
+}
+
+// navLabels makes the labels of p's navigation link.
+func navLabels(p *content.Page, href string) render.NavItem {
+	title := text(p.Lang, p.Title)
 	short, _, _ := strings.Cut(title, ":")
 	short = strings.TrimRight(short, " \u00a0\u202f")
 	if short == "" {
@@ -124,7 +135,7 @@ func (b *builder) sections(lang string) []*content.Entry {
 // run, and each page's place in it, so that navigation and prev/next cost
 // the same on a site of 10 pages and of 10,000.
 func (b *builder) cacheSections() {
-	b.secs, b.secIndex = nil, nil
+	b.secs, b.secIndex, b.navLabels = nil, nil, nil
 	secs := map[string][]*content.Entry{}
 	idx := map[*content.Page]int{}
 	for _, lang := range b.site.Langs {
@@ -133,7 +144,11 @@ func (b *builder) cacheSections() {
 			idx[e.Page(b.site, lang)] = i
 		}
 	}
-	b.secs, b.secIndex = secs, idx
+	labels := map[*content.Page]render.NavItem{}
+	for _, p := range b.pages() {
+		labels[p] = navLabels(p, "")
+	}
+	b.secs, b.secIndex, b.navLabels = secs, idx, labels
 }
 
 // pageView is the view of one page (a home or a section/reference page).
@@ -295,7 +310,7 @@ func (b *builder) langBlocks(dir string, abs bool) []render.LangBlock {
 			blk.Href = relURL(dir, target)
 			for _, e := range b.sections(lang) {
 				p := e.Page(b.site, lang)
-				blk.Sections = append(blk.Sections, navItem(lang, p, relURL(dir, p.URLPath())))
+				blk.Sections = append(blk.Sections, b.navItem(p, relURL(dir, p.URLPath())))
 			}
 		}
 		blocks = append(blocks, blk)

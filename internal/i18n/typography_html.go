@@ -15,6 +15,7 @@ import (
 // copied byte for byte; so is any text where no rule applies, character
 // references included (&nbsp; before ! stays &nbsp;). Character references
 // count for what they mean (&laquo; is «). Inserted spaces are raw UTF-8.
+// The result is always a new slice: src is neither kept nor modified.
 //
 // Guillemets see their neighbours across inline tags, so "«<em>mot</em>»"
 // becomes "« <em>mot</em> »"; block tags, <br> and <img> end that context.

@@ -193,11 +193,14 @@ func (c *Converter) Convert(src Source) (*Doc, diag.List, error) {
 		if err := c.md.Renderer().Render(buf, part.Body, root); err != nil {
 			return nil, warns, fmt.Errorf("%s: render: %w", src.File, err)
 		}
+		// buf goes back to the pool: keep a copy (FrenchHTML makes one).
 		out := wrapTables(buf.Bytes())
 		if c.opts.Lang == "fr" {
 			out = i18n.FrenchHTML(out)
+		} else {
+			out = bytes.Clone(out)
 		}
-		parts = append(parts, bytes.Clone(out))
+		parts = append(parts, out)
 		warns = append(warns, st.warns...)
 		errs = append(errs, st.errs...)
 	}
