@@ -179,16 +179,27 @@ func TestShareCardMissingGlyphs(t *testing.T) {
 	}
 }
 
-func TestWrap(t *testing.T) {
+// testFace is a face of the share image's regular or bold Go font.
+func testFace(t *testing.T, bold bool, size float64) font.Face {
+	t.Helper()
 	fonts, err := loadShareFonts()
 	if err != nil {
 		t.Fatal(err)
 	}
-	f, err := newFace(fonts.regular, 32)
+	f := fonts.regular
+	if bold {
+		f = fonts.bold
+	}
+	face, err := newFace(f, size)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer f.Close()
+	t.Cleanup(func() { face.Close() })
+	return face
+}
+
+func TestWrap(t *testing.T) {
+	f := testFace(t, false, 32)
 	width := func(s string) int { return font.MeasureString(f, s).Ceil() }
 	w := width("Le Kazakhstan à 30 ans") + 2
 	for _, tc := range []struct {
@@ -274,15 +285,7 @@ func BenchmarkShareImage(b *testing.B) {
 // drawText draws what font.Drawer draws: each pixel within one ramp shade
 // of font.Drawer's full-colour rendering, overlapping glyphs included.
 func TestDrawTextMatchesFontDrawer(t *testing.T) {
-	fonts, err := loadShareFonts()
-	if err != nil {
-		t.Fatal(err)
-	}
-	face, err := newFace(fonts.bold, 72)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer face.Close()
+	face := testFace(t, true, 72)
 	const text = "Wàffle « fj » AVAT 30 %"
 	r := image.Rect(0, 0, 1100, 120)
 	want := image.NewRGBA(r)
