@@ -95,7 +95,10 @@ type htmlToken struct {
 // mayChange reports whether French spacing could change text: it holds
 // punctuation the rules look at, a guillemet, or a character reference.
 func mayChange(text []byte) bool {
-	return bytes.ContainsAny(text, ";:!?%&«»")
+	// An ASCII-only set keeps IndexAny on its fast path; the guillemets
+	// are searched as bytes.
+	return bytes.IndexAny(text, ";:!?%&") >= 0 ||
+		bytes.Contains(text, []byte("«")) || bytes.Contains(text, []byte("»"))
 }
 
 // htmlTokens calls yield with the tokens of src, whose raw bytes, end to
