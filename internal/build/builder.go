@@ -190,7 +190,7 @@ func (b *builder) run(s sink) (*Stats, error) {
 		if err != nil {
 			return err
 		}
-		return b.renderPage(s, counted, p, doc, buf)
+		return b.renderPage(counted, p, doc, buf)
 	}))
 	if len(errs) == 0 {
 		errs.Append(b.checkAnchors(pages))
@@ -210,7 +210,7 @@ func (b *builder) run(s sink) (*Stats, error) {
 }
 
 // renderPage renders p's page into its index.html.
-func (b *builder) renderPage(s sink, counted countingSink, p *content.Page, doc *markdown.Doc, buf *bytes.Buffer) error {
+func (b *builder) renderPage(counted countingSink, p *content.Page, doc *markdown.Doc, buf *bytes.Buffer) error {
 	if b.lean {
 		// Written to disk and never read again: let the memory go.
 		defer func() { doc.HTML, doc.Text = nil, "" }()
@@ -224,7 +224,7 @@ func (b *builder) renderPage(s sink, counted countingSink, p *content.Page, doc 
 		layout = "home"
 	}
 	if len(p.Body) > hugeBody {
-		if ds, ok := s.(*dirSink); ok {
+		if ds, ok := counted.s.(*dirSink); ok {
 			// A huge page goes straight to its file instead of being
 			// held whole in memory.
 			return counted.stream(ds, p.URLPath()+"index.html", func(w io.Writer) error {

@@ -293,9 +293,11 @@ func TestIncrementalRealSite(t *testing.T) {
 	}
 }
 
-// BenchmarkRebuildOnePage is the dev server's rebuild after a body edit
-// of one page of the real site; compare with BenchmarkFullRender.
-func BenchmarkRebuildOnePage(b *testing.B) {
+// incEditedPage builds the real site once for the dev server and returns
+// the builder, the path of the page the rebuild benchmarks edit, and that
+// page's bytes.
+func incEditedPage(b *testing.B) (*Incremental, string, []byte) {
+	b.Helper()
 	dir := incRealSite(b)
 	in := NewIncremental(Options{Dir: dir, Defaults: repoRoot, LiveReload: true})
 	if _, _, err := in.Build(); err != nil {
@@ -306,6 +308,13 @@ func BenchmarkRebuildOnePage(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
+	return in, name, orig
+}
+
+// BenchmarkRebuildOnePage is the dev server's rebuild after a body edit
+// of one page of the real site; compare with BenchmarkFullRender.
+func BenchmarkRebuildOnePage(b *testing.B) {
+	in, name, orig := incEditedPage(b)
 	b.ResetTimer()
 	for i := 0; b.Loop(); i++ {
 		data := append(bytes.Clone(orig), []byte("\nEdit number "+itoa(i)+".\n")...)
@@ -332,16 +341,7 @@ func BenchmarkFullRender(b *testing.B) {
 // the real site: every page is rendered again (the navigation shows the
 // title) and every e-mail export is made again, but no body is converted.
 func BenchmarkRebuildTitle(b *testing.B) {
-	dir := incRealSite(b)
-	in := NewIncremental(Options{Dir: dir, Defaults: repoRoot, LiveReload: true})
-	if _, _, err := in.Build(); err != nil {
-		b.Fatal(err)
-	}
-	name := filepath.Join(dir, "content/en/kaspi.md")
-	orig, err := os.ReadFile(name)
-	if err != nil {
-		b.Fatal(err)
-	}
+	in, name, orig := incEditedPage(b)
 	for i := 0; b.Loop(); i++ {
 		data := bytes.Replace(orig, []byte("\ntitle: \""), []byte("\ntitle: \"Edit "+itoa(i)+" "), 1)
 		if err := os.WriteFile(name, data, 0o644); err != nil {

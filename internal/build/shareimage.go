@@ -205,9 +205,10 @@ func drawText(img *image.Paletted, f font.Face, ramp shareRamp, x, y int, s stri
 					continue
 				}
 				i := img.PixOffset(px, py)
-				old := ramp.level(img.Pix[i])
-				// Over: coverage a on top of coverage old, same colour.
-				cov := old*0xffff/(rampLevels-1) + int(a)*(0xffff-old*0xffff/(rampLevels-1))/0xffff
+				// Over: coverage a on top of the coverage already there,
+				// in the same colour.
+				old := ramp.level(img.Pix[i]) * 0xffff / (rampLevels - 1)
+				cov := old + int(a)*(0xffff-old)/0xffff
 				img.Pix[i] = ramp.color((cov*(rampLevels-1) + 0x7fff) / 0xffff)
 			}
 		}
