@@ -42,6 +42,9 @@ type Options struct {
 	Log      io.Writer // progress line on a terminal; nil for none
 	// LiveReload adds the dev server's reload script to every page.
 	LiveReload bool
+	// Context, when done, stops the build (and check, render, newsletter)
+	// with its error; nil never stops.
+	Context context.Context
 }
 
 // Stats summarize a build.
@@ -76,20 +79,16 @@ func humanBytes(n int64) string {
 	return fmt.Sprintf("%d B", n)
 }
 
-// Build builds the site into opts.Out atomically (see BuildContext).
+// Build builds the site into opts.Out atomically, in a folder kz30 owns
+// (see package output): it refuses an output that holds files kz30 did
+// not write unless opts.Clean is set, writes a staging folder beside it
+// and swaps it in only when the whole build succeeded. When opts.Context
+// is done the build stops with its error, the staging folder is removed
+// and the previous output stays as it was.
 func Build(opts Options) (*Stats, error) {
-	return BuildContext(context.Background(), opts)
-}
-
-// BuildContext builds the site into opts.Out atomically, in a folder kz30
-// owns (see package output): it refuses an output that holds files kz30
-// did not write unless opts.Clean is set, writes a staging folder beside
-// it and swaps it in only when the whole build succeeded. When ctx is done
-// the build stops, the staging folder is removed and the previous output
-// stays as it was.
-func BuildContext(ctx context.Context, opts Options) (*Stats, error) {
 	start := time.Now()
 	opts = opts.withDefaults()
+	ctx := opts.Context
 	out, err := output.Place(opts.Out, opts.Dir)
 	if err != nil {
 		return nil, diag.List{asDiag(err)}
@@ -104,7 +103,6 @@ func BuildContext(ctx context.Context, opts Options) (*Stats, error) {
 	if err != nil {
 		return &Stats{Warnings: b.warnings()}, err
 	}
-	b.ctx = ctx
 	b.lean = true
 	defer debug.SetMemoryLimit(debug.SetMemoryLimit(48<<20 + 3*b.sourceBytes()))
 	if n := b.largestBody(); n > hugeBody {
@@ -197,6 +195,9 @@ func Render(opts Options) (*Result, error) {
 func (o Options) withDefaults() Options {
 	if o.Dir == "" {
 		o.Dir = "."
+	}
+	if o.Context == nil {
+		o.Context = context.Background()
 	}
 	if o.Out == "" {
 		o.Out = filepath.Join(o.Dir, "public")

@@ -58,14 +58,14 @@ func Place(out, source string) (string, error) {
 		return "", placeErr(out, "cannot resolve the source folder: "+err.Error())
 	}
 	if filepath.Dir(abs) == abs {
-		return "", placeErr(abs, "the output "+abs+" is a filesystem root")
+		return "", placeErr(abs, "it is a filesystem root")
 	}
 	if within(src, abs) {
 		what := "the source folder"
 		if src != abs {
 			what = "above the source folder " + src
 		}
-		return "", placeErr(abs, "the output "+abs+" is "+what+", which every build would replace")
+		return "", placeErr(abs, "it is "+what)
 	}
 	if wd, err := os.Getwd(); err == nil {
 		if wd, err = realPath(wd); err == nil && within(wd, abs) {
@@ -73,17 +73,17 @@ func Place(out, source string) (string, error) {
 			if wd != abs {
 				what = "above the current folder " + wd
 			}
-			return "", placeErr(abs, "the output "+abs+" is "+what+", which every build would replace")
+			return "", placeErr(abs, "it is "+what)
 		}
 	}
 	if home, err := os.UserHomeDir(); err == nil && home != "" {
 		if home, err = realPath(home); err == nil && within(home, abs) {
-			return "", placeErr(abs, "the output "+abs+" is the home folder or above it")
+			return "", placeErr(abs, "it is the home folder or above it")
 		}
 	}
 	for _, d := range []string{"content", "templates", "static"} {
 		if within(abs, filepath.Join(src, d)) {
-			return "", placeErr(abs, "the output "+abs+" is inside the source's "+d+"/ folder, which the build reads")
+			return "", placeErr(abs, "it is inside the source's "+d+"/ folder, which the build reads")
 		}
 	}
 	if fi, err := os.Lstat(abs); err == nil && !fi.IsDir() {
@@ -107,8 +107,8 @@ func Place(out, source string) (string, error) {
 }
 
 func placeErr(dir, msg string) error {
-	return &diag.Error{Pos: diag.Pos{File: dir}, Msg: "refusing to write the site there: " + msg,
-		Hint: "kz30 replaces its output folder on every build; pass --out a folder of its own, such as public/ (the default)"}
+	return &diag.Error{Pos: diag.Pos{File: dir}, Msg: "refusing to use this folder as the output (every build replaces it): " + msg,
+		Hint: "pass --out a folder of its own, such as public/ (the default)"}
 }
 
 // within reports whether the slash-cleaned absolute path inner is dir or
