@@ -30,7 +30,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		opts.Log = stderr
 	}
 	stats, err := build.Build(opts)
-	if ctx.Err() != nil {
+	if err != nil && ctx.Err() != nil {
 		return interrupted(stderr, "build")
 	}
 	if stats != nil {

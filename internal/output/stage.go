@@ -358,8 +358,13 @@ func (s *Stage) removeLeftovers() error {
 }
 
 // ownedLeftover reports whether dir, named like a staging folder, is
-// provably kz30's: marked as staging, or holding only its manifest's files.
+// provably kz30's: empty, marked as staging, or holding only its
+// manifest's files.
 func ownedLeftover(dir string) bool {
+	if entries, err := os.ReadDir(dir); err == nil && len(entries) == 0 {
+		// Killed between making the folder and marking it.
+		return true
+	}
 	if fi, err := os.Lstat(filepath.Join(dir, stagingMark)); err == nil && fi.Mode().IsRegular() {
 		return true
 	}
