@@ -31,6 +31,10 @@ type Stage struct {
 	mu      sync.Mutex
 	dirs    map[string]bool
 	written manifest
+	// prev lists the previous output's files, checked unchanged: a file
+	// written with the same bytes is hard-linked from there.
+	prev   manifest
+	linked int // files linked from the previous output
 	// Notes are what Begin noticed and left alone (staging folders it
 	// could not prove kz30's).
 	Notes []string
@@ -105,6 +109,17 @@ func (s *Stage) inspect(full bool) error {
 	if err != nil {
 		return err
 	}
+	if full && m != nil {
+		// The files of the previous output that are as kz30 wrote them:
+		// a write of the same bytes links them instead.
+		s.prev = make(manifest, len(m))
+		for n, r := range m {
+			s.prev[n] = r
+		}
+		for _, p := range list {
+			delete(s.prev, p)
+		}
+	}
 	if len(list) == 0 || s.clean {
 		return nil
 	}
@@ -166,16 +181,37 @@ func (s *Stage) record(name string, sum []byte, size int64) {
 }
 
 // Write writes the file name (a slash path below the output) with data.
+// When the previous output has the same bytes under that name, the file is
+// hard-linked from there instead (where the filesystem allows), so a build
+// writes only what changed.
 func (s *Stage) Write(name string, data []byte) error {
 	if err := s.reserve(name); err != nil {
 		return err
 	}
-	if err := os.WriteFile(filepath.Join(s.dir, filepath.FromSlash(name)), data, 0o666); err != nil {
+	sum := sha256.Sum256(data)
+	dst := filepath.Join(s.dir, filepath.FromSlash(name))
+	if r, ok := s.prev[name]; ok && r.sum == sum && r.size == int64(len(data)) {
+		if os.Link(filepath.Join(s.out, filepath.FromSlash(name)), dst) == nil {
+			s.mu.Lock()
+			s.linked++
+			s.mu.Unlock()
+			s.record(name, sum[:], int64(len(data)))
+			return nil
+		}
+	}
+	if err := os.WriteFile(dst, data, 0o666); err != nil {
 		return err
 	}
-	sum := sha256.Sum256(data)
 	s.record(name, sum[:], int64(len(data)))
 	return nil
+}
+
+// Linked is the number of files taken unchanged from the previous output
+// (hard links) rather than written.
+func (s *Stage) Linked() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.linked
 }
 
 // Stream creates the file name and writes it through fn, buffered, without

@@ -356,3 +356,48 @@ func TestStageLock(t *testing.T) {
 		t.Errorf("second Begin = %v", err)
 	}
 }
+
+// A rebuild writes only what changed: a file with the same bytes as in the
+// previous output is hard-linked from it, a changed one is written anew.
+func TestStageLinksUnchanged(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	if err := build(t, out, false, map[string]string{"same.html": "same", "changed.html": "v1"}); err != nil {
+		t.Fatal(err)
+	}
+	sameBefore, _ := os.Stat(filepath.Join(out, "same.html"))
+	changedBefore, _ := os.Stat(filepath.Join(out, "changed.html"))
+	s := begin(t, out, false)
+	for name, data := range map[string]string{"same.html": "same", "changed.html": "v2", "new.html": "new"} {
+		if err := s.Write(name, []byte(data)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if n := s.Linked(); n != 1 {
+		t.Errorf("Linked = %d, want 1", n)
+	}
+	if err := s.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	sameAfter, _ := os.Stat(filepath.Join(out, "same.html"))
+	changedAfter, _ := os.Stat(filepath.Join(out, "changed.html"))
+	if !os.SameFile(sameBefore, sameAfter) {
+		t.Error("an unchanged file was rewritten, not linked")
+	}
+	if os.SameFile(changedBefore, changedAfter) {
+		t.Error("a changed file was linked")
+	}
+	want := map[string]string{"same.html": "same", "changed.html": "v2", "new.html": "new"}
+	if got := withoutManifest(readTree(t, out)); !equal(got, want) {
+		t.Errorf("output = %v, want %v", got, want)
+	}
+	// A file edited by hand is never linked, even with --clean.
+	if err := os.WriteFile(filepath.Join(out, "same.html"), []byte("hand"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := build(t, out, true, map[string]string{"same.html": "same"}); err != nil {
+		t.Fatal(err)
+	}
+	if got := readTree(t, out)["same.html"]; got != "same" {
+		t.Errorf("same.html = %q after --clean", got)
+	}
+}
