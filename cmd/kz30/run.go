@@ -35,16 +35,26 @@ func commands() []command {
 			"Write a generated benchmark site of N French/English page pairs into DIR/content.", runBenchCorpus},
 		{"new", "new NAME [--source DIR]",
 			"Create content/<lang>/NAME.md in every language with front matter.", runNew},
+		{"translated", "translated PAGE... [--lang LANG] [--source DIR]",
+			"Mark translations as up to date with their source page: write the source body's hash into translation_of.\n" +
+				"PAGE is a file (content/en/kaspi.md) or a page name (kaspi: its translations in every language, or --lang's).", runTranslated},
+		{"version", "version",
+			"Print kz30's version, VCS revision and Go version.", runVersion},
+		{"help", "help [COMMAND]",
+			"Print the usage and flags of COMMAND, or the list of commands.", runHelp},
 	}
 }
 
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
+	switch {
+	case len(args) == 0:
 		usage(stdout)
-		if len(args) == 0 {
-			return 2
-		}
+		return 2
+	case args[0] == "-h" || args[0] == "--help":
+		usage(stdout)
 		return 0
+	case args[0] == "-version" || args[0] == "--version":
+		return runVersion(ctx, args[1:], stdout, stderr)
 	}
 	for _, c := range commands() {
 		if c.name == args[0] {
@@ -62,7 +72,7 @@ func usage(w io.Writer) {
 	for _, c := range commands() {
 		fmt.Fprintf(w, "  kz30 %s\n", c.usage)
 	}
-	fmt.Fprintln(w, "\nRun \"kz30 COMMAND --help\" for details.")
+	fmt.Fprintln(w, "\nRun \"kz30 help COMMAND\" (or \"kz30 COMMAND --help\") for its flags.")
 }
 
 func notYet(name string) func(context.Context, []string, io.Writer, io.Writer) int {
@@ -79,8 +89,8 @@ func newFlags(name string, stderr io.Writer) *flag.FlagSet {
 	for _, c := range commands() {
 		if c.name == name {
 			fs.Usage = func() {
-				fmt.Fprintf(stderr, "usage: kz30 %s\n\n%s\n\nFlags:\n", c.usage, c.help)
-				fs.PrintDefaults()
+				fmt.Fprintf(fs.Output(), "usage: kz30 %s\n\n%s\n\nFlags:\n", c.usage, c.help)
+				printFlags(fs.Output(), fs)
 			}
 		}
 	}
