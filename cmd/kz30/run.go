@@ -27,9 +27,10 @@ func commands() []command {
 			"Build the site into DIR/public (or --out), atomically: a failed build leaves the previous output untouched.", runBuild},
 		{"check", "check [--source DIR] [--base-url URL] [--drafts] [--allow-missing] [--allow-stale] [--translations] [--external]",
 			"Build in memory and check links, anchors, translations (missing, stale) and fact parity.", runCheck},
-		{"serve", "serve [--source DIR] [--bind 127.0.0.1] [--port 1313] [--base-url URL] [--drafts] [--allow-missing] [--allow-stale]",
-			"Serve the site from memory, rebuild on change and reload the browser.", runServe},
-		{"newsletter", "newsletter NAME... [--lang LANG] [--teaser] [--text] [--source DIR] [--base-url URL]",
+		{"serve", "serve [--source DIR] [--bind 127.0.0.1] [--port 1313] [--base-url URL] [--drafts] [--strict]",
+			"Serve the site from memory, rebuild on change and reload the browser.\n" +
+				"Missing and stale translations are warnings (the page shows its notice; the terminal and the page list them) unless --strict.", runServe},
+		{"newsletter", "newsletter NAME... [--lang LANG] [--teaser] [--text] [--source DIR] [--base-url URL] [--drafts] [--allow-missing] [--allow-stale]",
 			"Print the e-mail export of one or more sections, ready to paste.", runNewsletter},
 		{"bench-corpus", "bench-corpus N DIR [--seed 1]",
 			"Write a generated benchmark site of N French/English page pairs into DIR/content.", runBenchCorpus},
@@ -127,6 +128,18 @@ func (b *buildFlags) register(fs *flag.FlagSet) {
 	fs.BoolVar(&b.drafts, "drafts", false, "include pages with draft: true")
 	fs.BoolVar(&b.allowMissing, "allow-missing", false, "build even when a page lacks a translation (warning instead of error)")
 	fs.BoolVar(&b.allowStale, "allow-stale", false, "build even when a translation is stale (warning instead of error)")
+}
+
+// registerServe registers the flags of serve, where missing and stale
+// translations are warnings unless --strict: writing the source page makes
+// its translations stale, which must not stop the writer.
+func (b *buildFlags) registerServe(fs *flag.FlagSet, strict *bool) {
+	fs.StringVar(&b.source, "source", ".", "source `DIR` holding content/, and optionally site.toml, templates/ and static/")
+	fs.StringVar(&b.baseURL, "base-url", "", "absolute `URL` of the site, overriding site.toml's base_url")
+	fs.BoolVar(&b.drafts, "drafts", false, "include pages with draft: true")
+	fs.BoolVar(strict, "strict", false, "missing and stale translations are errors, as in build and check (default: warnings, listed in the terminal and the page)")
+	fs.BoolVar(&b.allowMissing, "allow-missing", true, "accepted for old scripts; serve allows missing translations unless --strict")
+	fs.BoolVar(&b.allowStale, "allow-stale", true, "accepted for old scripts; serve allows stale translations unless --strict")
 }
 
 func (b *buildFlags) options() build.Options {

@@ -57,6 +57,10 @@ type Options struct {
 	// Debounce is the quiet time that ends a burst of file events
 	// (default DefaultDebounce).
 	Debounce time.Duration
+	// Strict says Build's AllowMissing and AllowStale were turned off on
+	// purpose (kz30 serve --strict), so the overlay's hints say how to
+	// relax them.
+	Strict bool
 }
 
 // Server serves one site from memory. It implements http.Handler.
@@ -74,6 +78,7 @@ type Server struct {
 	files     map[string][]byte // the last good site; nil before the first
 	langCodes []string          // its languages
 	err       error             // the last build's error; nil when it succeeded
+	warns     diag.List         // the last good build's warnings
 
 	stop    context.CancelFunc // ends the watcher
 	watchWG sync.WaitGroup
@@ -123,12 +128,17 @@ func (s *Server) Build(changed []string) error {
 		s.mu.Unlock()
 		fmt.Fprintln(s.opts.Stderr, err.Error())
 		fmt.Fprintf(s.opts.Stderr, "kz30 serve: %s; %s\n", countErrors(err), s.stillServing())
-		s.events.publish("build-error", errorPayload(err))
+		s.events.publishWorded("build-error", s.errorPayload(err))
 		return err
+	}
+	var warns diag.List
+	if res.Stats != nil {
+		warns = res.Stats.Warnings
 	}
 	s.mu.Lock()
 	old, hadErr := s.files, s.err != nil
-	s.files, s.err = res.Files, nil
+	warnsChanged := !sameDiags(s.warns, warns)
+	s.files, s.err, s.warns = res.Files, nil, warns
 	if res.Site != nil {
 		s.langCodes = res.Site.Langs
 	}
@@ -140,11 +150,14 @@ func (s *Server) Build(changed []string) error {
 	case changed == nil:
 		fmt.Fprintf(s.opts.Stdout, "kz30: %s\n", res.Stats)
 	default:
-		fmt.Fprintf(s.opts.Stdout, "kz30: %s changed; rendered %d of %d pages%s, converted %d; %d files changed; %d ms\n",
-			describe(changed), len(rep.Rendered), rep.Pages, listPages(rep.Rendered), len(rep.Converted), len(ev.Changed)+len(ev.Removed), ms)
+		fmt.Fprintf(s.opts.Stdout, "kz30: %s changed; rendered %d of %s%s, converted %d; %s changed; %d ms\n",
+			describe(changed), len(rep.Rendered), plural(rep.Pages, "page"), listPages(rep.Rendered), len(rep.Converted), plural(len(ev.Changed)+len(ev.Removed), "file"), ms)
 	}
 	if hadErr {
 		s.events.publish("build-ok", []byte("{}"))
+	}
+	if warnsChanged {
+		s.events.publishWorded("warnings", s.warningsPayload(warns))
 	}
 	s.events.publish("reload", jsonBytes(ev))
 	return nil
@@ -172,16 +185,26 @@ func (s *Server) printWarnings(warns diag.List) {
 	s.warned = seen
 }
 
+// sameDiags reports whether two lists say the same things.
+func sameDiags(a, b diag.List) bool {
+	return slices.EqualFunc(a, b, func(x, y *diag.Error) bool { return x.Error() == y.Error() })
+}
+
 func countErrors(err error) string {
 	n := 1
 	var list diag.List
 	if errors.As(err, &list) {
 		n = len(list)
 	}
+	return plural(n, "error")
+}
+
+// plural writes n and an English noun, plural when n is not 1.
+func plural(n int, noun string) string {
 	if n == 1 {
-		return "1 error"
+		return "1 " + noun
 	}
-	return strconv.Itoa(n) + " errors"
+	return strconv.Itoa(n) + " " + noun + "s"
 }
 
 // describe names the changed files: up to three, then a count.
