@@ -14,11 +14,23 @@
 //     (editors' atomic saves) are gathered for Options.Debounce before one
 //     rebuild. Each rebuild logs one line: what changed, the pages rendered
 //     again, the milliseconds.
-//   - Pages follow the server through Server-Sent Events at _kz30/events:
-//     "hello" (on connect, with the server's id), "reload" (the output files
-//     that changed or disappeared; a page reloads when it or a file it uses
-//     is among them, keeping its scroll position), "build-error" (the
-//     diagnostics, shown as an overlay) and "build-ok" (the overlay goes).
+//   - Pages follow the server through Server-Sent Events at
+//     _kz30/events?lang=LANG: "hello" (on connect, with the server's id),
+//     "reload" (the output files that changed or disappeared; a page
+//     reloads when it or a file it uses is among them, keeping its scroll
+//     position), "build-error" (the diagnostics, shown as an overlay),
+//     "build-ok" (the overlay goes) and "warnings" (a good build's
+//     warnings, sent when they change and on connect; shown as a folded
+//     panel, an empty list removes it).
+//   - The overlay speaks the page's language (LANG; English when kz30 has
+//     no words for it): its frame, and the translation diagnostics of
+//     package content (by their Code), worded for serve: their hints say
+//     what to run (kz30 translated, kz30 new), never a build flag. Other
+//     diagnostics are shown as the build words them, in English.
+//   - kz30 serve builds with AllowMissing and AllowStale unless --strict
+//     (Options.Strict): saving a source page makes its translations stale,
+//     which is a warning in the terminal and the panel, and the page
+//     shows its "out of date" notice.
 //   - A failed build keeps the last good site served; before any good
 //     build every page is an error page that reloads once the site builds.
 package server
