@@ -230,7 +230,9 @@ func TestServeStrict(t *testing.T) {
 	defer cancel()
 	var stdout, stderr lockedBuffer
 	code := make(chan int, 1)
-	go func() { code <- run(ctx, []string{"serve", "--strict", "--source", dir, "--port", "0"}, &stdout, &stderr) }()
+	go func() {
+		code <- run(ctx, []string{"serve", "--strict", "--source", dir, "--port", "0"}, &stdout, &stderr)
+	}()
 	deadline := time.Now().Add(10 * time.Second)
 	for !strings.Contains(stdout.String(), "press Ctrl-C to stop") && time.Now().Before(deadline) {
 		time.Sleep(20 * time.Millisecond)
