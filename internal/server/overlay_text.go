@@ -28,6 +28,8 @@ type overlayWords struct {
 	// while serving, and the hint's ending under --strict. The verbs are
 	// the diagnostic's Args ("%[1]s").
 	codes map[string][3]string
+	// phrases words other diagnostics, keyed by their English text.
+	phrases []phrase
 }
 
 // count formats n with the singular or plural form of forms.
@@ -65,6 +67,7 @@ var englishWords = overlayWords{
 
 var frenchWords = overlayWords{
 	Lang:          "fr",
+	phrases:       frenchPhrases,
 	ErrorTitle:    "La construction du site a échoué",
 	Kept:          "La page montre la dernière version construite. Corrigez puis enregistrez\u00a0: elle se met à jour seule.",
 	Close:         "Fermer",
@@ -112,7 +115,9 @@ func (w *overlayWords) item(e *diag.Error, strict bool) errorJSON {
 		if strict {
 			it.Hint += t[2]
 		}
+		return it
 	}
+	it.Msg, it.Hint, _ = translate(w.phrases, it.Msg, it.Hint)
 	return it
 }
 

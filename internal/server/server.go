@@ -25,8 +25,10 @@
 //   - The overlay speaks the page's language (LANG; English when kz30 has
 //     no words for it): its frame, and the translation diagnostics of
 //     package content (by their Code), worded for serve: their hints say
-//     what to run (kz30 translated, kz30 new), never a build flag. Other
-//     diagnostics are shown as the build words them, in English.
+//     what to run (kz30 translated, kz30 new), never a build flag; and
+//     the common writing mistakes (front matter, links, facts), keyed by
+//     their English text as gettext does. Other diagnostics are shown as
+//     the build words them, in English.
 //   - kz30 serve builds with AllowMissing and AllowStale unless --strict
 //     (Options.Strict): saving a source page makes its translations stale,
 //     which is a warning in the terminal and the panel, and the page
