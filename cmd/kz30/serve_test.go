@@ -245,7 +245,9 @@ func TestServeStrict(t *testing.T) {
 	if m == nil {
 		t.Fatalf("stdout:\n%s\nstderr:\n%s", stdout.String(), stderr.String())
 	}
-	if !strings.Contains(stderr.String(), "content/en/a.md:1:1: stale translation") || !strings.Contains(stderr.String(), "kz30 serve: 1 error") {
+	if !strings.Contains(stderr.String(), "content/en/a.md:1:1: stale translation") || !strings.Contains(stderr.String(), "kz30 serve: 1 error") ||
+		!strings.Contains(stderr.String(), "; update the translation, then run kz30 translated content/en/a.md; or serve without --strict\n") ||
+		strings.Contains(stderr.String(), "allow-stale") {
 		t.Errorf("stderr:\n%s", stderr.String())
 	}
 	st := openEvents(t, m[1]+"_kz30/events?lang=en")

@@ -140,7 +140,9 @@ func (s *Server) Build(changed []string) error {
 		s.mu.Lock()
 		s.err = err
 		s.mu.Unlock()
-		fmt.Fprintln(s.opts.Stderr, err.Error())
+		for _, e := range asList(err) {
+			fmt.Fprintln(s.opts.Stderr, s.terminalLine(e))
+		}
 		fmt.Fprintf(s.opts.Stderr, "kz30 serve: %s; %s\n", countErrors(err), s.stillServing())
 		s.events.publishWorded("build-error", s.errorPayload(err))
 		return err
@@ -197,6 +199,18 @@ func (s *Server) printWarnings(warns diag.List) {
 		}
 	}
 	s.warned = seen
+}
+
+// terminalLine is a diagnostic as the terminal shows it: the build's
+// words, except the hint of a translation diagnostic, worded for serve
+// ("or serve without --strict", not a build flag).
+func (s *Server) terminalLine(e *diag.Error) string {
+	if _, ok := englishWords.codes[e.Code]; !ok || e.Code == "" {
+		return e.Error()
+	}
+	c := *e
+	c.Hint = englishWords.item(e, s.opts.Strict).Hint
+	return c.Error()
 }
 
 // sameDiags reports whether two lists say the same things.
