@@ -9,7 +9,7 @@ import (
 	"github.com/kz30/kz30/internal/build"
 )
 
-func runNewsletter(_ context.Context, args []string, stdout, stderr io.Writer) int {
+func runNewsletter(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("newsletter", stderr)
 	source := fs.String("source", ".", "source `DIR` holding content/, and optionally site.toml, templates/ and static/")
 	baseURL := fs.String("base-url", "", "absolute `URL` of the site, overriding site.toml's base_url (links and images)")
@@ -29,8 +29,11 @@ func runNewsletter(_ context.Context, args []string, stdout, stderr io.Writer) i
 		return 2
 	}
 	out, warns, err := build.Newsletter(
-		build.Options{Dir: *source, BaseURL: *baseURL, Drafts: *drafts, AllowMissing: *allowMissing, AllowStale: *allowStale, Defaults: kz30.Defaults},
+		build.Options{Dir: *source, BaseURL: *baseURL, Drafts: *drafts, AllowMissing: *allowMissing, AllowStale: *allowStale, Defaults: kz30.Defaults, Context: ctx},
 		build.NewsletterRequest{Names: names, Lang: *lang, Teaser: *teaser, Text: *text})
+	if ctx.Err() != nil {
+		return interrupted(stderr, "newsletter")
+	}
 	printWarnings(stderr, warns, maxErrors)
 	if err != nil {
 		return fail(stderr, "newsletter", err)

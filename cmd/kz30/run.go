@@ -23,8 +23,8 @@ type command struct {
 
 func commands() []command {
 	return []command{
-		{"build", "build [--source DIR] [--out DIR] [--base-url URL] [--drafts] [--allow-missing] [--allow-stale]",
-			"Build the site into DIR/public (or --out), atomically: a failed build leaves the previous output untouched.", runBuild},
+		{"build", "build [--source DIR] [--out DIR] [--clean] [--base-url URL] [--drafts] [--allow-missing] [--allow-stale]",
+			"Build the site into DIR/public (or --out), atomically: a failed or interrupted build leaves the previous output untouched.\nkz30 replaces only files it wrote (listed in OUT/.kz30-manifest) and keeps OUT/.git; it refuses an output\nholding anything else unless --clean, and never writes into the source folder, the current folder, the home\nfolder, a filesystem root, or inside content/, templates/ or static/.", runBuild},
 		{"check", "check [--source DIR] [--base-url URL] [--drafts] [--allow-missing] [--allow-stale] [--translations] [--external]",
 			"Build in memory and check links, anchors, translations (missing, stale) and fact parity.", runCheck},
 		{"serve", "serve [--source DIR] [--bind 127.0.0.1] [--port 1313] [--base-url URL] [--drafts] [--strict]",
@@ -180,6 +180,13 @@ func fail(w io.Writer, cmd string, err error) int {
 		plural = ""
 	}
 	fmt.Fprintf(w, "kz30 %s: %d error%s; nothing was written\n", cmd, n, plural)
+	return 1
+}
+
+// interrupted reports a command stopped by a signal; main turns its exit
+// code into the signal's (130 for SIGINT, 143 for SIGTERM).
+func interrupted(w io.Writer, cmd string) int {
+	fmt.Fprintf(w, "kz30 %s: interrupted; nothing was written, the previous output is unchanged\n", cmd)
 	return 1
 }
 
