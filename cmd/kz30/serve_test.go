@@ -187,7 +187,7 @@ func TestServeSourceEditWarns(t *testing.T) {
 	}
 	if payload.Text.Lang != "fr" || payload.Heading != "1 avertissement" || len(payload.Warnings) != 1 ||
 		payload.Warnings[0].Pos != "content/en/a.md:1:1" ||
-		payload.Warnings[0].Msg != "cette page («\u202fen\u202f») n’est plus à jour\u00a0: content/fr/a.md a changé depuis sa traduction" ||
+		payload.Warnings[0].Msg != "traduction «\u202fen\u202f» périmée\u00a0: content/fr/a.md a changé depuis qu’elle a été traduite" ||
 		payload.Warnings[0].Hint != "mettez la traduction à jour, puis lancez kz30 translated content/en/a.md" {
 		t.Errorf("warnings event %s", ev.data)
 	}

@@ -225,7 +225,7 @@ func TestBrowserOverlayLanguage(t *testing.T) {
 		var d = o.querySelector("details");
 		return o.lang === "fr" && o.getAttribute("role") === "status" && o.classList.contains("kz30-warnings") &&
 			!!d && !d.open && d.querySelector("summary").textContent === "1 avertissement" &&
-			o.textContent.includes("content/en/a.md:1:1") && o.textContent.includes("n’est plus à jour") &&
+			o.textContent.includes("content/en/a.md:1:1") && o.textContent.includes("périmée") &&
 			o.textContent.includes("kz30 translated content/en/a.md") && !o.textContent.includes("--allow-stale") &&
 			getComputedStyle(o).position === "fixed";
 	})()`)

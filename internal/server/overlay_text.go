@@ -58,9 +58,9 @@ var englishWords = overlayWords{
 			"write it (kz30 new %[1]s scaffolds it)", "; or serve without --strict"},
 		content.CodeDraftOnly: {"page “%[1]s” is a draft in %[2]s only: %[3]s has draft: true, %[4]s is published",
 			"publish it (remove draft: true), make %[4]s a draft too, or serve with --drafts", "; or serve without --strict"},
-		content.CodeStale: {"this %[3]s page is out of date: %[2]s changed since it was translated",
+		content.CodeStale: {"out-of-date %[3]s translation: %[2]s changed since it was translated",
 			"update the translation, then run kz30 translated %[1]s", "; or serve without --strict"},
-		content.CodeNoTranslationOf: {"cannot tell whether this %[3]s page is up to date with %[2]s (no translation_of)",
+		content.CodeNoTranslationOf: {"cannot tell whether the %[3]s translation is up to date with %[2]s (no translation_of)",
 			"once it matches the source, run kz30 translated %[1]s", ""},
 	},
 }
@@ -84,9 +84,9 @@ var frenchWords = overlayWords{
 			"écrivez-la (kz30 new %[1]s la prépare)", "\u202f; ou lancez kz30 serve sans --strict"},
 		content.CodeDraftOnly: {"la page «\u202f%[1]s\u202f» n’est un brouillon qu’en version «\u202f%[2]s\u202f»\u00a0: %[3]s a draft: true, %[4]s est publiée",
 			"publiez-la (retirez draft: true), faites aussi de %[4]s un brouillon, ou lancez kz30 serve --drafts", "\u202f; ou lancez kz30 serve sans --strict"},
-		content.CodeStale: {"cette page («\u202f%[3]s\u202f») n’est plus à jour\u00a0: %[2]s a changé depuis sa traduction",
+		content.CodeStale: {"traduction «\u202f%[3]s\u202f» périmée\u00a0: %[2]s a changé depuis qu’elle a été traduite",
 			"mettez la traduction à jour, puis lancez kz30 translated %[1]s", "\u202f; ou lancez kz30 serve sans --strict"},
-		content.CodeNoTranslationOf: {"impossible de savoir si cette page («\u202f%[3]s\u202f») est à jour par rapport à %[2]s (pas de translation_of)",
+		content.CodeNoTranslationOf: {"impossible de savoir si la traduction «\u202f%[3]s\u202f» est à jour par rapport à %[2]s (pas de translation_of)",
 			"quand elle correspond à l’original, lancez kz30 translated %[1]s", ""},
 	},
 }

@@ -527,7 +527,7 @@ func TestWarningsEvents(t *testing.T) {
 		t.Fatal(err)
 	}
 	if payload.Heading != "1 warning" || len(payload.Warnings) != 1 || payload.Warnings[0].Pos != "content/en/a.md:1:1" ||
-		payload.Warnings[0].Msg != "this en page is out of date: content/fr/a.md changed since it was translated" ||
+		payload.Warnings[0].Msg != "out-of-date en translation: content/fr/a.md changed since it was translated" ||
 		payload.Warnings[0].Hint != "update the translation, then run kz30 translated content/en/a.md" {
 		t.Errorf("warnings %s", ev.data)
 	}
