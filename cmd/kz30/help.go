@@ -48,7 +48,7 @@ func printFlags(w io.Writer, fs *flag.FlagSet) {
 		b.WriteString("\n    \t")
 		b.WriteString(strings.ReplaceAll(usage, "\n", "\n    \t"))
 		if !isZeroDefault(f) {
-			if _, err := strconv.ParseFloat(f.DefValue, 64); err == nil {
+			if _, err := strconv.ParseFloat(f.DefValue, 64); err == nil || isBool(f) {
 				fmt.Fprintf(&b, " (default %s)", f.DefValue)
 			} else {
 				fmt.Fprintf(&b, " (default %q)", f.DefValue)
@@ -69,4 +69,10 @@ func isZeroDefault(f *flag.Flag) bool {
 		return true
 	}
 	return false
+}
+
+// isBool reports whether f is a boolean flag (--drafts, not --drafts=true).
+func isBool(f *flag.Flag) bool {
+	b, ok := f.Value.(interface{ IsBoolFlag() bool })
+	return ok && b.IsBoolFlag()
 }
