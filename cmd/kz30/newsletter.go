@@ -16,6 +16,9 @@ func runNewsletter(ctx context.Context, args []string, stdout, stderr io.Writer)
 	lang := fs.String("lang", "", "`LANG` of the message (default: the source language, the first of site.toml)")
 	teaser := fs.Bool("teaser", false, "the teaser: title, lede, key figures and a \"Read on the site\" button")
 	text := fs.Bool("text", false, "print the plain text instead of the HTML")
+	drafts := fs.Bool("drafts", false, "include pages with draft: true")
+	allowMissing := fs.Bool("allow-missing", false, "export even when a page of the site lacks a translation (warning instead of error)")
+	allowStale := fs.Bool("allow-stale", false, "export even when a translation is stale (warning instead of error)")
 	names, code, ok := parse(fs, args)
 	if !ok {
 		return code
@@ -26,7 +29,7 @@ func runNewsletter(ctx context.Context, args []string, stdout, stderr io.Writer)
 		return 2
 	}
 	out, warns, err := build.Newsletter(
-		build.Options{Dir: *source, BaseURL: *baseURL, Defaults: kz30.Defaults, Context: ctx},
+		build.Options{Dir: *source, BaseURL: *baseURL, Drafts: *drafts, AllowMissing: *allowMissing, AllowStale: *allowStale, Defaults: kz30.Defaults, Context: ctx},
 		build.NewsletterRequest{Names: names, Lang: *lang, Teaser: *teaser, Text: *text})
 	if ctx.Err() != nil {
 		return interrupted(stderr, "newsletter")

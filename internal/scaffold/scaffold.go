@@ -1,5 +1,7 @@
-// Package scaffold writes new content files: `kz30 new NAME` creates
-// content/<lang>/NAME.md in every language of the site.
+// Package scaffold writes content files: `kz30 new NAME` creates
+// content/<lang>/NAME.md in every language of the site, and `kz30
+// translated` (MarkTranslated) writes the source hash into a translation's
+// translation_of, changing that one line only.
 //
 // The files it writes are valid pages, so the site builds and `kz30 serve`
 // shows them at once, but their title and description start with "TODO"
