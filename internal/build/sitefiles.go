@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -51,7 +52,8 @@ func (b *builder) writeSiteFiles(s sink) error {
 
 // staticFiles lists the files of static/ copied as is: all but site.css
 // (fingerprinted into assets/ with the highlighting rules) and hidden
-// files.
+// files and folders (.git/, .env), unless site.toml's publish_hidden
+// lists them. Symbolic links were checked by checkLinks.
 func (b *builder) staticFiles() ([]string, error) {
 	var names []string
 	err := fs.WalkDir(b.src, "static", func(p string, d fs.DirEntry, err error) error {
@@ -59,9 +61,15 @@ func (b *builder) staticFiles() ([]string, error) {
 			if p == "static" {
 				return nil
 			}
-			return err
+			return &diag.Error{Pos: diag.Pos{File: p}, Msg: "cannot read: " + unwrapPath(err).Error(), Hint: "check the permissions of " + p}
 		}
-		if d.IsDir() || p == "static/site.css" || strings.HasPrefix(d.Name(), ".") {
+		if p != "static" && strings.HasPrefix(d.Name(), ".") && !slices.Contains(b.cfg.PublishHidden, strings.TrimPrefix(p, "static/")) {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() || p == "static/site.css" {
 			return nil
 		}
 		names = append(names, p)
@@ -76,7 +84,7 @@ func (b *builder) copyStatic(s sink, names []string) error {
 	for _, p := range names {
 		data, err := fs.ReadFile(b.src, p)
 		if err != nil {
-			errs.Append(fmt.Errorf("%s: %w", p, err))
+			errs.Add(diag.Pos{File: p}, "cannot read: "+unwrapPath(err).Error(), "check the permissions of "+p)
 			continue
 		}
 		errs.Append(s.write(strings.TrimPrefix(p, "static/"), data))
