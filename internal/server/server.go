@@ -19,6 +19,12 @@
 //     that changed or disappeared; a page reloads when it or a file it uses
 //     is among them, keeping its scroll position), "build-error" (the
 //     diagnostics, shown as an overlay) and "build-ok" (the overlay goes).
+//   - Only requests whose Host header names the served address are
+//     answered: localhost, 127.0.0.1 or [::1] (or the --bind address) with
+//     the listening port; any other gets 421 Misdirected Request, so a page
+//     of another site cannot read the dev site through DNS rebinding. Idle
+//     keep-alive connections close after 30 s, slow request headers after
+//     10 s; there is no write timeout, which would cut the event stream.
 //   - A failed build keeps the last good site served; before any good
 //     build every page is an error page that reloads once the site builds.
 package server
@@ -29,7 +35,6 @@ import (
 	"fmt"
 	"io"
 	"net"
-	"net/http"
 	"net/url"
 	"slices"
 	"strconv"
@@ -57,6 +62,9 @@ type Options struct {
 	// Debounce is the quiet time that ends a burst of file events
 	// (default DefaultDebounce).
 	Debounce time.Duration
+	// Bind is the address to listen on as the user wrote it (--bind): Run
+	// accepts it in Host headers, besides localhost, 127.0.0.1 and [::1].
+	Bind string
 }
 
 // Server serves one site from memory. It implements http.Handler.
@@ -74,6 +82,8 @@ type Server struct {
 	files     map[string][]byte // the last good site; nil before the first
 	langCodes []string          // its languages
 	err       error             // the last build's error; nil when it succeeded
+
+	hosts *hostGuard // the Host headers served; New accepts the loopback names on any port, Run its listener's
 
 	stop    context.CancelFunc // ends the watcher
 	watchWG sync.WaitGroup
@@ -103,6 +113,7 @@ func New(opts Options) *Server {
 		inc:    build.NewIncremental(opts.Build),
 		events: newBroker(),
 		warned: map[string]bool{},
+		hosts:  newHostGuard(nil, opts.Bind),
 	}
 }
 
@@ -260,8 +271,8 @@ func Run(ctx context.Context, ln net.Listener, opts Options) error {
 		s.Close()
 		return err
 	}
-	srv := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second,
-		BaseContext: func(net.Listener) context.Context { return context.WithoutCancel(ctx) }}
+	s.hosts = newHostGuard(ln.Addr(), opts.Bind)
+	srv := httpServer(ctx, s, idleTimeout)
 	srv.RegisterOnShutdown(s.events.close)
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(ln) }()
