@@ -55,6 +55,7 @@ func runCatalogCase(t *testing.T, file string) {
 	before := readTree(t, out)
 	var want, flags []string
 	for _, f := range ar.Files {
+		f.Name = string(unescape([]byte(f.Name)))
 		lines := strings.Split(strings.TrimRight(string(f.Data), "\n"), "\n")
 		switch {
 		case f.Name == "want":
@@ -175,8 +176,9 @@ func runCatalogCase(t *testing.T, file string) {
 	}
 }
 
-// unescape turns \xHH in catalog files into bytes, for inputs txtar cannot
-// hold (invalid UTF-8, control characters, CRLF).
+// unescape turns \xHH in catalog files (and their names)
+// into bytes, for inputs txtar cannot hold (invalid UTF-8, control
+// characters, CRLF, an NFD file name).
 func unescape(b []byte) []byte {
 	if !bytes.Contains(b, []byte(`\x`)) {
 		return b

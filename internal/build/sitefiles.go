@@ -56,6 +56,7 @@ func (b *builder) writeSiteFiles(s sink) error {
 // lists them. Symbolic links were checked by checkLinks.
 func (b *builder) staticFiles() ([]string, error) {
 	var names []string
+	var errs diag.List
 	err := fs.WalkDir(b.src, "static", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if p == "static" {
@@ -69,13 +70,24 @@ func (b *builder) staticFiles() ([]string, error) {
 			}
 			return nil
 		}
+		if p != "static" {
+			if msg := content.OutputNameProblem(d.Name()); msg != "" {
+				errs.Add(diag.Pos{File: p}, "name cannot be an output path on every system: "+msg,
+					"rename it (the position is the file or folder itself: a name has no line)")
+				if d.IsDir() {
+					return fs.SkipDir
+				}
+				return nil
+			}
+		}
 		if d.IsDir() || p == "static/site.css" {
 			return nil
 		}
 		names = append(names, p)
 		return nil
 	})
-	return names, err
+	errs.Append(err)
+	return names, errs.Err()
 }
 
 // copyStatic copies the files of static/ listed by staticFiles.
@@ -101,26 +113,47 @@ type aliasFile struct {
 
 // aliases lists the redirect pages of every page's aliases, and reports
 // each alias that would overwrite a page, another alias or a file of the
-// site, or that would need a folder where the site has a file.
+// site, or that would need a folder where the site has a file. It also
+// reports the files of static/ whose names cannot be output paths or that
+// would overwrite another output. Names are compared as content.FoldName
+// folds them: "FR/", "Index.html" or an NFD "é" are the same file as "fr/",
+// "index.html" or the NFC "é" on macOS and Windows.
 func (b *builder) aliases(static []string) ([]aliasFile, error) {
+	var errs diag.List
 	// taken: every output path other than aliases, with what writes it.
-	taken := map[string]string{
+	taken := map[string]string{}
+	names := map[string]string{} // the name itself, by its FoldName
+	add := func(name, what string) {
+		taken[content.FoldName(name)] = what
+		names[content.FoldName(name)] = name
+	}
+	for name, what := range map[string]string{
 		"index.html": "the landing page", "404.html": "the 404 page",
 		"sitemap.xml": "the sitemap", "robots.txt": "robots.txt",
-		".nojekyll": ".nojekyll", "CNAME": "CNAME", b.cssName: "the stylesheet",
+		".nojekyll": ".nojekyll", b.cssName: "the stylesheet",
+	} {
+		add(name, what)
+	}
+	if b.cfg.CNAME != "" {
+		add("CNAME", "CNAME (site.toml's cname)")
 	}
 	for _, lang := range b.site.Langs {
-		taken[lang+"/index.xml"] = "the " + lang + " feed"
-		taken[shareImageName(lang)] = "the " + lang + " share image"
-	}
-	for _, p := range static {
-		taken[strings.TrimPrefix(p, "static/")] = p
+		add(lang+"/index.xml", "the "+lang+" feed")
+		add(shareImageName(lang), "the "+lang+" share image")
 	}
 	for _, p := range b.pages() {
-		taken[p.URLPath()+"index.html"] = "the page " + p.Path
+		add(p.URLPath()+"index.html", "the page "+p.Path)
+	}
+	for _, p := range static {
+		name := strings.TrimPrefix(p, "static/")
+		if what, ok := taken[content.FoldName(name)]; ok {
+			errs.Add(diag.Pos{File: p}, fmt.Sprintf("file would overwrite %s (%s)", what, content.FoldNote(name, names[content.FoldName(name)])),
+				"rename or remove the file")
+			continue
+		}
+		add(name, p)
 	}
 	var out []aliasFile
-	var errs diag.List
 	byName := map[string]aliasFile{}
 	for _, p := range b.pages() {
 		for _, a := range p.Aliases {
@@ -128,13 +161,14 @@ func (b *builder) aliases(static []string) ([]aliasFile, error) {
 			if isDirPath(a) {
 				name = a + "index.html"
 			}
+			key := content.FoldName(name)
 			pos := b.aliasPos(p, a)
-			if name == p.URLPath()+"index.html" {
+			if key == content.FoldName(p.URLPath()+"index.html") {
 				errs.Add(pos, fmt.Sprintf("alias %q is the page's own URL", a), "remove it from aliases")
 				continue
 			}
-			if what, ok := taken[name]; ok {
-				errs.Add(pos, fmt.Sprintf("alias %q is the URL of %s", a, what),
+			if what, ok := taken[key]; ok {
+				errs.Add(pos, fmt.Sprintf("alias %q is the URL of %s%s", a, what, caseNote(name, names[key])),
 					"remove the alias, or give the other page another slug")
 				continue
 			}
@@ -143,20 +177,20 @@ func (b *builder) aliases(static []string) ([]aliasFile, error) {
 					"choose another path for the alias")
 				continue
 			}
-			if other, ok := byName[name]; ok {
+			if other, ok := byName[key]; ok {
 				errs.Add(pos, fmt.Sprintf("alias %q is also an alias of %s (%s)", a, other.page.Path, b.aliasPos(other.page, other.alias)),
 					"keep the alias on one page only")
 				continue
 			}
 			f := aliasFile{name: name, alias: a, page: p}
-			byName[name] = f
+			byName[key] = f
 			out = append(out, f)
 		}
 	}
 	// An alias may not need a folder where another alias writes a file.
 	for _, f := range out {
 		for d := path.Dir(f.name); d != "."; d = path.Dir(d) {
-			if g, ok := byName[d]; ok {
+			if g, ok := byName[content.FoldName(d)]; ok {
 				errs.Add(b.aliasPos(f.page, f.alias), fmt.Sprintf("alias %q needs a folder %s/ where the alias %q of %s writes a file", f.alias, d, g.alias, g.page.Path),
 					"choose another path for one of the aliases")
 			}
@@ -165,11 +199,20 @@ func (b *builder) aliases(static []string) ([]aliasFile, error) {
 	return out, errs.Sort().Err()
 }
 
+// caseNote explains a collision between two names that only a case- or
+// normalization-insensitive file system sees.
+func caseNote(name, other string) string {
+	if name == other {
+		return ""
+	}
+	return " (" + content.FoldNote(name, other) + ")"
+}
+
 // takenDir returns the parent folder of name that is a file in taken, and
 // what writes it.
 func takenDir(taken map[string]string, name string) (dir, what string) {
 	for d := path.Dir(name); d != "."; d = path.Dir(d) {
-		if w, ok := taken[d]; ok {
+		if w, ok := taken[content.FoldName(d)]; ok {
 			return d, w
 		}
 	}

@@ -147,6 +147,12 @@ func Parse(file string, data []byte) (*Config, error) {
 		if _, err := language.ParseBase(l.Code); err != nil || l.Code != strings.ToLower(l.Code) || strings.Contains(l.Code, "-") {
 			errs.Add(p, fmt.Sprintf("unknown language %q", l.Code), `use a two-letter ISO 639-1 code such as "fr" or "en"`)
 		}
+		if l.Code == "con" || l.Code == "nul" || l.Code == "aux" || l.Code == "prn" {
+			// Valid ISO 639 codes, but names Windows reserves for devices:
+			// no folder con/ can exist there (see content.OutputNameProblem).
+			errs.Add(p, fmt.Sprintf("language %q cannot be a folder name: Windows reserves it for a device", l.Code),
+				"use another code for the language's folder")
+		}
 		if seen[l.Code] {
 			errs.Add(p, fmt.Sprintf("language %q is listed twice", l.Code), "remove one of the [[languages]] tables")
 		}
