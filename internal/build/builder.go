@@ -105,6 +105,7 @@ func newBuilder(opts Options) (*builder, error) {
 		b.cat = cat
 		if err == nil {
 			errs = append(errs, catalogParity(cat, b.cfg.Codes())...)
+			errs = append(errs, cat.CheckVerbs(b.cfg.Codes())...)
 		}
 	}
 	tmpl, err := render.New(b.src)
