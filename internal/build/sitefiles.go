@@ -31,7 +31,7 @@ func (b *builder) writeSiteFiles(s sink) error {
 	exec("404.html", "404", b.notFoundView())
 	static, err := b.staticFiles()
 	errs.Append(err)
-	aliases, err := b.aliases(static)
+	aliases, static, err := b.aliases(static)
 	errs.Append(err)
 	for _, a := range aliases {
 		exec(a.name, "alias", b.aliasView(a.page, a.alias))
@@ -118,7 +118,10 @@ type aliasFile struct {
 // would overwrite another output. Names are compared as content.FoldName
 // folds them: "FR/", "Index.html" or an NFD "é" are the same file as "fr/",
 // "index.html" or the NFC "é" on macOS and Windows.
-func (b *builder) aliases(static []string) ([]aliasFile, error) {
+//
+// It returns the aliases to write and the files of static/ to copy (those
+// not refused).
+func (b *builder) aliases(static []string) ([]aliasFile, []string, error) {
 	var errs diag.List
 	// taken: every output path other than aliases, with what writes it.
 	taken := map[string]string{}
@@ -144,14 +147,38 @@ func (b *builder) aliases(static []string) ([]aliasFile, error) {
 	for _, p := range b.pages() {
 		add(p.URLPath()+"index.html", "the page "+p.Path)
 	}
+	// dirs: the folders the outputs so far need, with what needs them.
+	dirs := map[string]string{}
+	for key, what := range taken {
+		for d := path.Dir(key); d != "."; d = path.Dir(d) {
+			dirs[d] = what
+		}
+	}
+	var keep []string
 	for _, p := range static {
 		name := strings.TrimPrefix(p, "static/")
-		if what, ok := taken[content.FoldName(name)]; ok {
-			errs.Add(diag.Pos{File: p}, fmt.Sprintf("file would overwrite %s (%s)", what, content.FoldNote(name, names[content.FoldName(name)])),
+		key := content.FoldName(name)
+		if what, ok := taken[key]; ok {
+			note := content.FoldNote(name, names[key])
+			if names[key] == name {
+				note = "two files cannot have one path"
+			}
+			errs.Add(diag.Pos{File: p}, fmt.Sprintf("file would overwrite %s (%s)", what, note),
 				"rename or remove the file")
 			continue
 		}
+		if what, ok := dirs[key]; ok {
+			errs.Add(diag.Pos{File: p}, fmt.Sprintf("file is where %s needs a folder %s/", what, name),
+				"rename or remove the file")
+			continue
+		}
+		if dir, what := takenDir(taken, name); what != "" {
+			errs.Add(diag.Pos{File: p}, fmt.Sprintf("file needs a folder %s/ where kz30 writes %s", dir, what),
+				"move the file to another folder of static/")
+			continue
+		}
 		add(name, p)
+		keep = append(keep, p)
 	}
 	var out []aliasFile
 	byName := map[string]aliasFile{}
@@ -196,7 +223,7 @@ func (b *builder) aliases(static []string) ([]aliasFile, error) {
 			}
 		}
 	}
-	return out, errs.Sort().Err()
+	return out, keep, errs.Sort().Err()
 }
 
 // caseNote explains a collision between two names that only a case- or
