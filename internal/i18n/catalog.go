@@ -171,7 +171,8 @@ func (c *Catalog) hasLang(lang string) bool {
 // CheckVerbs compares the verbs of every key in each language with those
 // of the source language langs[0]: a translation must print each argument
 // the way the source does (an argument it leaves out is fine). The keys
-// of Calls are checked against kz30's own calls at load time instead.
+// kz30's own code formats are checked against its calls at load time
+// instead.
 func (c *Catalog) CheckVerbs(langs []string) diag.List {
 	var errs diag.List
 	if c == nil || len(langs) == 0 {
@@ -179,7 +180,7 @@ func (c *Catalog) CheckVerbs(langs []string) diag.List {
 	}
 	src := langs[0]
 	for _, key := range c.keys[src] {
-		if _, fixed := Calls[key]; fixed {
+		if _, fixed := codeCall(key); fixed {
 			continue
 		}
 		ref := c.entries[src][key]

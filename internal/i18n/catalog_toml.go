@@ -81,10 +81,10 @@ type entry struct {
 	plural bool // a plural table: argument 1 is the count
 }
 
-// checkCall checks a message of a key that kz30's code formats (Calls)
-// against the arguments it passes.
+// checkCall checks a message of a key that kz30's code formats
+// (codeCalls) against the arguments it passes.
 func checkCall(key string, sig signature, pos diag.Pos, errs *diag.List) bool {
-	kinds, ok := Calls[key]
+	kinds, ok := codeCall(key)
 	if !ok {
 		return true
 	}
@@ -116,6 +116,9 @@ func kindsText(kinds string) string {
 	var parts []string
 	for i := 0; i < len(kinds); i++ {
 		parts = append(parts, "%"+kinds[i:i+1])
+	}
+	if len(parts) == 0 {
+		return "no arguments"
 	}
 	return "the arguments are " + strings.Join(parts, " ")
 }

@@ -16,7 +16,7 @@ import (
 //   - a message may use %s (text), %d (a number) and %v (either), with
 //     flags, width and explicit argument indexes (%[2]s); %% is a percent
 //     sign; any other verb, a * width or a lone % at the end is an error;
-//   - the keys kz30's own code formats (Calls) must use verbs that fit the
+//   - the keys kz30's own code formats (codeCalls) must use verbs that fit the
 //     arguments it passes, and no more arguments than it passes;
 //   - every language must use the same verbs for the same argument of a
 //     key (checked by Catalog.CheckVerbs against the source language);
@@ -27,9 +27,10 @@ import (
 //     template calling a key with the wrong arguments fails the build with
 //     the key's file:line:col instead of printing "%!d(…)".
 
-// Calls lists the keys that kz30's code (not the templates) formats with
-// arguments, and the kind of each argument: 's' a string, 'd' an integer.
-var Calls = map[string]string{
+// codeCalls lists the keys that kz30's code (not the templates) formats,
+// and the kind of each argument it passes: 's' a string, 'd' an integer
+// ("" for none). The month-N and day-N keys (Locale.Date) take none.
+var codeCalls = map[string]string{
 	"range":                "ss",
 	"qualifier-more-than":  "s",
 	"qualifier-about":      "s",
@@ -41,6 +42,34 @@ var Calls = map[string]string{
 	"footnote-back":        "s",
 	"source-named":         "s",
 	"newsletter-html-size": "s",
+
+	"external-link":          "",
+	"site-title-short":       "",
+	"not-found-title":        "",
+	"footnotes":              "",
+	"read-on-site":           "",
+	"key-figures":            "",
+	"newsletter-links":       "",
+	"newsletter-index-title": "",
+	"newsletter-index-intro": "",
+	"newsletter-full":        "",
+	"newsletter-teaser":      "",
+	"newsletter-text":        "",
+	"newsletter-preview":     "",
+}
+
+// codeCall returns the arguments kz30's code passes to key, if its code
+// formats that key.
+func codeCall(key string) (string, bool) {
+	if kinds, ok := codeCalls[key]; ok {
+		return kinds, true
+	}
+	for _, prefix := range []string{"month-", "day-"} {
+		if n, ok := strings.CutPrefix(key, prefix); ok && n != "" && strings.Trim(n, "0123456789") == "" {
+			return "", true
+		}
+	}
+	return "", false
 }
 
 // signature is what a message expects of its arguments: sig[i] is the

@@ -100,3 +100,15 @@ func TestTRefusesArguments(t *testing.T) {
 		}
 	}
 }
+
+func TestCodeCallsWithoutArguments(t *testing.T) {
+	for _, src := range []string{`not-found-title = "Page %s"`, `month-3 = "%s mars"`} {
+		_, err := LoadCatalog(catalogFiles(map[string]string{"fr": src}))
+		if err == nil || !strings.Contains(err.Error(), "but kz30 passes it 0 (no arguments)") {
+			t.Errorf("LoadCatalog(%q) = %v, want the verb refused", src, err)
+		}
+	}
+	if _, err := LoadCatalog(catalogFiles(map[string]string{"fr": `month-x = "%s"`})); err != nil {
+		t.Errorf("month-x is not a month key: %v", err)
+	}
+}
