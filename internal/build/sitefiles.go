@@ -11,6 +11,7 @@ import (
 
 	"github.com/kz30/kz30/internal/content"
 	"github.com/kz30/kz30/internal/diag"
+	"github.com/kz30/kz30/internal/newsletter"
 )
 
 // writeSiteFiles writes everything that is not a content page: landing,
@@ -31,7 +32,7 @@ func (b *builder) writeSiteFiles(s sink) error {
 	exec("404.html", "404", b.notFoundView())
 	static, err := b.staticFiles()
 	errs.Append(err)
-	aliases, static, err := b.aliases(static)
+	aliases, static, nlClash, err := b.aliases(static)
 	errs.Append(err)
 	for _, a := range aliases {
 		exec(a.name, "alias", b.aliasView(a.page, a.alias))
@@ -46,7 +47,9 @@ func (b *builder) writeSiteFiles(s sink) error {
 	errs.Append(s.write("robots.txt", []byte("User-agent: *\nAllow: /\n\nSitemap: "+absURL(b.cfg.BaseURL, "sitemap.xml")+"\n")))
 	errs.Append(b.writeSitemap(s))
 	errs.Append(b.writeFeeds(s))
-	errs.Append(b.writeNewsletters(s))
+	if !nlClash { // else reported by aliases, at the pages
+		errs.Append(b.writeNewsletters(s))
+	}
 	return errs.Err()
 }
 
@@ -119,9 +122,12 @@ type aliasFile struct {
 // folds them: "FR/", "Index.html" or an NFD "é" are the same file as "fr/",
 // "index.html" or the NFC "é" on macOS and Windows.
 //
-// It returns the aliases to write and the files of static/ to copy (those
-// not refused).
-func (b *builder) aliases(static []string) ([]aliasFile, []string, error) {
+// The e-mail exports, when enabled, must not collide either (a page with
+// the slug "x-teaser" and the teaser of the page "x").
+//
+// It returns the aliases to write, the files of static/ to copy (those
+// not refused), and whether two e-mail exports collide.
+func (b *builder) aliases(static []string) ([]aliasFile, []string, bool, error) {
 	var errs diag.List
 	// taken: every output path other than aliases, with what writes it.
 	taken := map[string]string{}
@@ -146,6 +152,24 @@ func (b *builder) aliases(static []string) ([]aliasFile, []string, error) {
 	}
 	for _, p := range b.pages() {
 		add(p.URLPath()+"index.html", "the page "+p.Path)
+	}
+	nlClash := false
+	if b.cfg.Newsletter.Enabled {
+		add(path.Join(newsletterDir, "index.html"), "the newsletter index")
+		for _, p := range b.newsletterPages() {
+			full := p.Lang + "/" + p.Slug + ".html"
+			teaser := p.Lang + "/" + p.Slug + "-teaser.html"
+			for _, n := range []string{full, newsletter.TextPath(full), teaser, newsletter.TextPath(teaser)} {
+				name := path.Join(newsletterDir, n)
+				if what, ok := taken[content.FoldName(name)]; ok {
+					errs.Add(diag.Pos{File: p.Path, Line: 1, Col: 1}, fmt.Sprintf("the e-mail export %s of this page is also %s", name, what),
+						"give one of the pages another slug (a slug ending in -teaser meets the teaser of another page)")
+					nlClash = true
+					continue
+				}
+				add(name, "the e-mail export of "+p.Path)
+			}
+		}
 	}
 	// dirs: the folders the outputs so far need, with what needs them.
 	dirs := map[string]string{}
@@ -223,7 +247,7 @@ func (b *builder) aliases(static []string) ([]aliasFile, []string, error) {
 			}
 		}
 	}
-	return out, keep, errs.Sort().Err()
+	return out, keep, nlClash, errs.Sort().Err()
 }
 
 // caseNote explains a collision between two names that only a case- or
