@@ -67,7 +67,7 @@ func LoadCatalog(files map[string]CatalogFile) (*Catalog, error) {
 		keys := slices.Sorted(maps.Keys(msgs))
 		for _, key := range keys {
 			if err := c.builder.Set(tag, key, msgs[key]); err != nil {
-				errs.Add(diag.Pos{File: f.Name}, fmt.Sprintf("i18n key %q: %v", key, err), "fix the message (see the comment at the top of the file for the format)")
+				errs.Add(entries[key].pos, fmt.Sprintf("i18n key %q: %v", key, err), "fix the message (see the comment at the top of the file for the format)")
 			}
 		}
 		c.tags[lang] = tag

@@ -18,8 +18,8 @@ const (
 )
 
 // hostGuard accepts the Host headers that name the address the server
-// serves: localhost, 127.0.0.1, [::1] and the --bind address, with the
-// listening port. Any other name is refused, so a web page cannot read the
+// serves: localhost, 127.0.0.1, [::1], the --bind address and the host of
+// --base-url, with the listening port. Any other name is refused, so a web page cannot read the
 // dev site (drafts included) by pointing a name of its own at 127.0.0.1
 // (DNS rebinding). When the server listens on every address (--bind
 // 0.0.0.0 or ::), any IP address is accepted as well: a rebinding attack
@@ -31,9 +31,10 @@ type hostGuard struct {
 }
 
 // newHostGuard is the guard of a server listening on addr; bind is the
-// address as the user wrote it (a host name is accepted too). A nil addr
-// accepts the loopback names on any port.
-func newHostGuard(addr net.Addr, bind string) *hostGuard {
+// address as the user wrote it, and names are more host names the user
+// gave (--base-url's): each is accepted too. A nil addr accepts the
+// loopback names on any port.
+func newHostGuard(addr net.Addr, bind string, names ...string) *hostGuard {
 	g := &hostGuard{names: map[string]bool{"localhost": true, "127.0.0.1": true, "::1": true}}
 	if addr != nil {
 		host, port, err := net.SplitHostPort(addr.String())
@@ -43,6 +44,11 @@ func newHostGuard(addr net.Addr, bind string) *hostGuard {
 			if ip := net.ParseIP(host); ip != nil && ip.IsUnspecified() {
 				g.anyIP = true
 			}
+		}
+	}
+	for _, n := range names {
+		if n = strings.ToLower(strings.Trim(n, "[]")); n != "" {
+			g.names[n] = true
 		}
 	}
 	if bind = strings.ToLower(strings.Trim(bind, "[]")); bind != "" {

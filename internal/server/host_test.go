@@ -87,25 +87,28 @@ func TestHostGuard(t *testing.T) {
 	for _, tc := range []struct {
 		addr    net.Addr
 		bind    string
+		named   []string // --base-url's host
 		yes, no []string
 	}{
-		{tcp("127.0.0.1:1313"), "127.0.0.1", []string{"127.0.0.1:1313", "localhost:1313", "[::1]:1313"},
+		{tcp("127.0.0.1:1313"), "127.0.0.1", nil, []string{"127.0.0.1:1313", "localhost:1313", "[::1]:1313"},
 			[]string{"192.168.1.5:1313", "evil.example:1313", "127.0.0.1:8080", ""}},
-		{tcp("0.0.0.0:1313"), "0.0.0.0", []string{"192.168.1.5:1313", "[fe80::1]:1313", "localhost:1313"},
+		{tcp("0.0.0.0:1313"), "0.0.0.0", nil, []string{"192.168.1.5:1313", "[fe80::1]:1313", "localhost:1313"},
 			[]string{"evil.example:1313", "192.168.1.5:80", "192.168.1.5"}},
-		{tcp("192.168.1.5:1313"), "devbox.lan", []string{"devbox.lan:1313", "192.168.1.5:1313"},
+		{tcp("192.168.1.5:1313"), "devbox.lan", nil, []string{"devbox.lan:1313", "192.168.1.5:1313"},
 			[]string{"192.168.1.6:1313", "devbox.lan.evil.example:1313"}},
-		{nil, "", []string{"127.0.0.1:5555", "localhost:80", "localhost"}, []string{"evil.example:5555"}},
+		{tcp("127.0.0.1:1313"), "127.0.0.1", []string{"kz30.test"}, []string{"kz30.test:1313", "KZ30.test:1313"},
+			[]string{"kz30.test:80", "x.kz30.test:1313"}},
+		{nil, "", nil, []string{"127.0.0.1:5555", "localhost:80", "localhost"}, []string{"evil.example:5555"}},
 	} {
-		g := newHostGuard(tc.addr, tc.bind)
+		g := newHostGuard(tc.addr, tc.bind, tc.named...)
 		for _, h := range tc.yes {
 			if !g.allows(h) {
-				t.Errorf("listening on %v (--bind %s): Host %q refused", tc.addr, tc.bind, h)
+				t.Errorf("listening on %v (--bind %s, %v): Host %q refused", tc.addr, tc.bind, tc.named, h)
 			}
 		}
 		for _, h := range tc.no {
 			if g.allows(h) {
-				t.Errorf("listening on %v (--bind %s): Host %q accepted", tc.addr, tc.bind, h)
+				t.Errorf("listening on %v (--bind %s, %v): Host %q accepted", tc.addr, tc.bind, tc.named, h)
 			}
 		}
 	}

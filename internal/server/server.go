@@ -20,8 +20,8 @@
 //     is among them, keeping its scroll position), "build-error" (the
 //     diagnostics, shown as an overlay) and "build-ok" (the overlay goes).
 //   - Only requests whose Host header names the served address are
-//     answered: localhost, 127.0.0.1 or [::1] (or the --bind address) with
-//     the listening port; any other gets 421 Misdirected Request, so a page
+//     answered: localhost, 127.0.0.1 or [::1] (or the --bind address, or
+//     the host of --base-url) with the listening port; any other gets 421 Misdirected Request, so a page
 //     of another site cannot read the dev site through DNS rebinding. Idle
 //     keep-alive connections close after 30 s, slow request headers after
 //     10 s; there is no write timeout, which would cut the event stream.
@@ -271,7 +271,11 @@ func Run(ctx context.Context, ln net.Listener, opts Options) error {
 		s.Close()
 		return err
 	}
-	s.hosts = newHostGuard(ln.Addr(), opts.Bind)
+	var named []string
+	if u, err := url.Parse(opts.Build.BaseURL); err == nil {
+		named = append(named, u.Hostname())
+	}
+	s.hosts = newHostGuard(ln.Addr(), opts.Bind, named...)
 	srv := httpServer(ctx, s, idleTimeout)
 	srv.RegisterOnShutdown(s.events.close)
 	served := make(chan error, 1)
