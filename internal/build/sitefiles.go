@@ -60,6 +60,7 @@ func (b *builder) writeSiteFiles(s sink) error {
 func (b *builder) staticFiles() ([]string, error) {
 	var names []string
 	var errs diag.List
+	listed := map[string]bool{} // the entries of publish_hidden found
 	err := fs.WalkDir(b.src, "static", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if p == "static" {
@@ -67,11 +68,14 @@ func (b *builder) staticFiles() ([]string, error) {
 			}
 			return &diag.Error{Pos: diag.Pos{File: p}, Msg: "cannot read: " + unwrapPath(err).Error(), Hint: "check the permissions of " + p}
 		}
-		if p != "static" && strings.HasPrefix(d.Name(), ".") && !slices.Contains(b.cfg.PublishHidden, strings.TrimPrefix(p, "static/")) {
-			if d.IsDir() {
-				return fs.SkipDir
+		if p != "static" && strings.HasPrefix(d.Name(), ".") {
+			if !slices.Contains(b.cfg.PublishHidden, strings.TrimPrefix(p, "static/")) {
+				if d.IsDir() {
+					return fs.SkipDir
+				}
+				return nil
 			}
-			return nil
+			listed[strings.TrimPrefix(p, "static/")] = true
 		}
 		if p != "static" {
 			if msg := content.OutputNameProblem(d.Name()); msg != "" {
@@ -90,6 +94,14 @@ func (b *builder) staticFiles() ([]string, error) {
 		return nil
 	})
 	errs.Append(err)
+	for _, h := range b.cfg.PublishHidden {
+		if !listed[h] {
+			b.mu.Lock()
+			b.warns.Add(diag.Pos{File: "site.toml"}, fmt.Sprintf("publish_hidden lists %q, which static/ does not have", h),
+				"fix the path (it is below static/, such as \".well-known\") or remove it")
+			b.mu.Unlock()
+		}
+	}
 	return names, errs.Err()
 }
 
