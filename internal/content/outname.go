@@ -25,8 +25,8 @@ import (
 //     case or Unicode normalization ("FR/" and "fr/", NFC and NFD "é") are
 //     one file there, and one would overwrite the other.
 
-// reservedNames are the device names of Windows (with the superscript
-// digits it also reserves).
+// reservedNames are the device names of Windows without a digit; isReserved
+// adds COM1-9 and LPT1-9 (and their superscript-digit forms).
 var reservedNames = map[string]bool{"con": true, "prn": true, "aux": true, "nul": true}
 
 // OutputNameProblem says what makes the slash path name unusable as an
