@@ -44,7 +44,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fmt.Fprintf(stderr, "kz30 serve: %v; pass another --port (or stop what uses this one)\n", err)
 		return 1
 	}
-	opts := server.Options{Build: bf.options(), Strict: strict, Stdout: stdout, Stderr: stderr}
+	opts := server.Options{Build: bf.options(), Strict: strict, Stdout: stdout, Stderr: stderr, Bind: *bind}
 	if err := server.Run(ctx, ln, opts); err != nil {
 		fmt.Fprintf(stderr, "kz30 serve: %v\n", err)
 		return 1

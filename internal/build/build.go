@@ -123,7 +123,7 @@ func Build(opts Options) (*Stats, error) {
 	if err != nil {
 		return &Stats{Warnings: b.warnings()}, err
 	}
-	stats, err := b.run(stageSink{stage})
+	stats, err := b.run(stageSink{st: stage, folds: &foldSet{}})
 	for _, n := range stage.Notes {
 		stats.Warnings.Add(diag.Pos{}, n, "")
 	}

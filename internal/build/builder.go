@@ -88,10 +88,12 @@ func newBuilder(opts Options) (*builder, error) {
 	if opts.BaseURL != "" {
 		u, err := config.NormalizeBaseURL(opts.BaseURL)
 		if err != nil {
-			return b, diag.List{{Msg: "--base-url: " + err.Error(), Hint: `pass an absolute URL such as "https://user.github.io/repo/"`}}
+			// A flag has no file position: the message names the flag.
+			return b, diag.List{{Msg: "--base-url: " + err.Msg, Hint: strings.Replace(err.Hint, "write", "pass", 1)}}
 		}
 		b.cfg.BaseURL = u
 	}
+	errs = append(errs, b.src.checkLinks()...)
 	site, warns, err := content.Load(b.src, b.cfg, content.Options{Drafts: opts.Drafts, AllowMissing: opts.AllowMissing, AllowStale: opts.AllowStale})
 	b.warns = append(b.warns, warns...)
 	errs.Append(err)
@@ -113,6 +115,7 @@ func newBuilder(opts Options) (*builder, error) {
 		b.cat = cat
 		if err == nil {
 			errs = append(errs, catalogParity(cat, b.cfg.Codes())...)
+			errs = append(errs, cat.CheckVerbs(b.cfg.Codes())...)
 		}
 	}
 	tmpl, err := render.New(b.src)

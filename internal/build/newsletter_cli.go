@@ -33,11 +33,11 @@ func Newsletter(opts Options, req NewsletterRequest) ([]byte, diag.List, error) 
 		lang = b.site.Langs[0]
 	}
 	if b.site.LangIndex(lang) < 0 {
-		return nil, b.warnings(), diag.List{{Msg: fmt.Sprintf("unknown language %q", lang),
+		return nil, b.warnings(), diag.List{{Msg: fmt.Sprintf("--lang: unknown language %q", lang), // a flag: no file position
 			Hint: "pass --lang " + strings.Join(b.site.Langs, " or --lang ")}}
 	}
 	if len(req.Names) == 0 {
-		return nil, b.warnings(), diag.List{{Msg: "no section named", Hint: "name one or more sections: " + strings.Join(b.sectionNames(lang), ", ")}}
+		return nil, b.warnings(), diag.List{{Msg: "no section named on the command line", Hint: "name one or more sections: " + strings.Join(b.sectionNames(lang), ", ")}}
 	}
 	var pages []*content.Page
 	var errs diag.List

@@ -538,7 +538,7 @@ func TestNewsletterRequestErrors(t *testing.T) {
 		{NewsletterRequest{Names: []string{"b"}, Lang: "en"}, `content/en/b.md: "b" is a reference page (section: false), which has no newsletter export; name a section: a, c`},
 		{NewsletterRequest{Names: []string{"_index"}, Lang: "en"}, `content/en/_index.md: "_index" is a reference page`},
 		{NewsletterRequest{Names: []string{"a"}, Lang: "de"}, `unknown language "de"; pass --lang fr or --lang en`},
-		{NewsletterRequest{Lang: "fr"}, "no section named; name one or more sections: a, c"},
+		{NewsletterRequest{Lang: "fr"}, "no section named on the command line; name one or more sections: a, c"},
 	} {
 		_, _, err := Newsletter(Options{Dir: dir, Defaults: repoRoot}, tc.req)
 		if err == nil || !strings.Contains(err.Error(), tc.want) {

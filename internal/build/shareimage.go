@@ -434,7 +434,10 @@ func (b *builder) writeShareImages(s sink) error {
 	var all diag.List
 	for i, lang := range langs {
 		if errs[i] != nil {
-			all.Append(fmt.Errorf("%s: %w", shareImageName(lang), errs[i]))
+			// The card is drawn from site.toml's title and description of
+			// the language: the file is the only position there is.
+			all.Add(diag.Pos{File: "site.toml"}, fmt.Sprintf("cannot draw the %s share image %s: %v", lang, shareImageName(lang), errs[i]),
+				"check the language's title and description in site.toml, or the site-title-short UI string")
 			continue
 		}
 		if len(missing[i]) > 0 {

@@ -10,13 +10,14 @@ import (
 // sourceFS is the source folder with templates/ and static/ taken from the
 // defaults when the folder has none of its own.
 type sourceFS struct {
+	root     string // the source folder on disk
 	dir      fs.FS
 	defaults fs.FS
 	own      map[string]bool // top-level folders the source folder has
 }
 
 func newSourceFS(dir string, defaults fs.FS) *sourceFS {
-	s := &sourceFS{dir: os.DirFS(dir), defaults: defaults, own: map[string]bool{}}
+	s := &sourceFS{root: dir, dir: os.DirFS(dir), defaults: defaults, own: map[string]bool{}}
 	for _, top := range []string{"templates", "static"} {
 		if fi, err := fs.Stat(s.dir, top); err == nil && fi.IsDir() {
 			s.own[top] = true

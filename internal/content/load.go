@@ -107,6 +107,7 @@ func Load(fsys fs.FS, cfg *config.Config, opts Options) (*Site, diag.List, error
 		p.Entry = e
 		if p.Slug == "" {
 			p.Slug = defaultSlug(key)
+			fileSlugProblem(p, &errs)
 		}
 	}
 	site.byName = byName

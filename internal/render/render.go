@@ -93,7 +93,10 @@ func parse(fsys fs.FS, t *template.Template, name string) error {
 	file := path.Join(Dir, name)
 	src, err := fs.ReadFile(fsys, file)
 	if err != nil {
-		return err
+		if pe, ok := err.(*fs.PathError); ok {
+			err = pe.Err // the path is the position
+		}
+		return &diag.Error{Pos: diag.Pos{File: file}, Msg: "cannot read the template: " + err.Error(), Hint: "check the file's permissions, or remove it"}
 	}
 	if _, err := t.New(file).Parse(string(src)); err != nil {
 		return templateError(err)

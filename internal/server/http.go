@@ -21,8 +21,13 @@ const (
 const csp = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'"
 
 // ServeHTTP serves the last good build, the reload script and the event
-// stream. Only GET and HEAD are allowed.
+// stream. Only GET and HEAD are allowed, and only for a Host header that
+// names this server (hostGuard).
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if !s.hosts.allows(r.Host) {
+		s.hosts.refuse(w, r)
+		return
+	}
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		w.Header().Set("Allow", "GET, HEAD")
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)

@@ -33,6 +33,12 @@
 //     (Options.Strict): saving a source page makes its translations stale,
 //     which is a warning in the terminal and the panel, and the page
 //     shows its "out of date" notice.
+//   - Only requests whose Host header names the served address are
+//     answered: localhost, 127.0.0.1 or [::1] (or the --bind address, or
+//     the host of --base-url) with the listening port; any other gets 421 Misdirected Request, so a page
+//     of another site cannot read the dev site through DNS rebinding. Idle
+//     keep-alive connections close after 30 s, slow request headers after
+//     10 s; there is no write timeout, which would cut the event stream.
 //   - A failed build keeps the last good site served; before any good
 //     build every page is an error page that reloads once the site builds.
 package server
@@ -43,7 +49,6 @@ import (
 	"fmt"
 	"io"
 	"net"
-	"net/http"
 	"net/url"
 	"slices"
 	"strconv"
@@ -75,6 +80,9 @@ type Options struct {
 	// purpose (kz30 serve --strict), so the overlay's hints say how to
 	// relax them.
 	Strict bool
+	// Bind is the address to listen on as the user wrote it (--bind): Run
+	// accepts it in Host headers, besides localhost, 127.0.0.1 and [::1].
+	Bind string
 }
 
 // Server serves one site from memory. It implements http.Handler.
@@ -93,6 +101,8 @@ type Server struct {
 	langCodes []string          // its languages
 	err       error             // the last build's error; nil when it succeeded
 	warns     diag.List         // the last good build's warnings
+
+	hosts *hostGuard // the Host headers served; New accepts the loopback names on any port, Run its listener's
 
 	stop    context.CancelFunc // ends the watcher
 	watchWG sync.WaitGroup
@@ -122,6 +132,7 @@ func New(opts Options) *Server {
 		inc:    build.NewIncremental(opts.Build),
 		events: newBroker(),
 		warned: map[string]bool{},
+		hosts:  newHostGuard(nil, opts.Bind),
 	}
 }
 
@@ -311,8 +322,12 @@ func Run(ctx context.Context, ln net.Listener, opts Options) error {
 		s.Close()
 		return err
 	}
-	srv := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second,
-		BaseContext: func(net.Listener) context.Context { return context.WithoutCancel(ctx) }}
+	var named []string
+	if u, err := url.Parse(opts.Build.BaseURL); err == nil {
+		named = append(named, u.Hostname())
+	}
+	s.hosts = newHostGuard(ln.Addr(), opts.Bind, named...)
+	srv := httpServer(ctx, s, idleTimeout)
 	srv.RegisterOnShutdown(s.events.close)
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(ln) }()
