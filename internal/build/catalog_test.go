@@ -72,7 +72,7 @@ func runCatalogCase(t *testing.T, file string) {
 				}
 			}
 		case f.Name == "templates":
-			copyDir(t, filepath.Join("..", "..", "templates"), filepath.Join(dir, "templates"))
+			copyDir(t, filepath.Join("..", "..", "theme", "templates"), filepath.Join(dir, "templates"))
 		case strings.HasPrefix(f.Name, "replace "):
 			p := filepath.Join(dir, strings.TrimPrefix(f.Name, "replace "))
 			data, err := os.ReadFile(p)

@@ -1,7 +1,6 @@
 package build
 
 import (
-	"os"
 	"path/filepath"
 	"slices"
 	"testing"
@@ -14,7 +13,7 @@ import (
 // ignores accents at the first level ("E-gouvernement" before
 // "Exploitation"), and the two languages need not share an order.
 func TestGlossarySorted(t *testing.T) {
-	res := mustRender(t, Options{Dir: filepath.Join("..", ".."), Defaults: os.DirFS(filepath.Join("..", ".."))})
+	res := mustRender(t, Options{Dir: filepath.Join("..", ".."), Defaults: repoRoot})
 	for _, lang := range res.Site.Langs {
 		p := res.Site.Page(lang, "glossary")
 		if p == nil {

@@ -260,13 +260,19 @@ func incRead(t testing.TB, dir, name string) string {
 	return string(data)
 }
 
-// incRealSite copies the repository's own site (content/ and site.toml) into
-// a temporary folder.
+// incRealSite copies the repository's own site (content/, its overrides of
+// the theme in templates/ and static/, and site.toml) into a temporary
+// folder.
 func incRealSite(tb testing.TB) string {
 	tb.Helper()
 	dir := tb.TempDir()
 	root := os.DirFS(filepath.Join("..", ".."))
 	incCopyDir(tb, root, "content", dir)
+	for _, top := range []string{"templates", "static"} {
+		if _, err := fs.Stat(root, top); err == nil {
+			incCopyDir(tb, root, top, dir)
+		}
+	}
 	data, err := fs.ReadFile(root, "site.toml")
 	if err != nil {
 		tb.Fatal(err)

@@ -29,7 +29,7 @@ func nlFixture(t testing.TB) string {
 	t.Helper()
 	dir := extract(t, "newsletter.txtar")
 	for _, f := range []string{"site.css", "favicon.svg"} {
-		data, err := os.ReadFile(filepath.Join("..", "..", "static", f))
+		data, err := os.ReadFile(filepath.Join("..", "..", "theme", "static", f))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -63,7 +63,7 @@ func nlFixture(t testing.TB) string {
 // nlRealSite renders the Kazakhstan site of the repository.
 func nlRealSite(t testing.TB) *Result {
 	t.Helper()
-	return mustRender(t, Options{Dir: filepath.Join("..", ".."), Defaults: os.DirFS(filepath.Join("..", ".."))})
+	return mustRender(t, Options{Dir: filepath.Join("..", ".."), Defaults: repoRoot})
 }
 
 // nlExports lists the HTML exports of a build (not the index), sorted.

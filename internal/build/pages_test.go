@@ -385,7 +385,7 @@ func (c *crawler) run() {
 // renderPages renders the real site with base URL base.
 func renderPages(t *testing.T, base string) *Result {
 	t.Helper()
-	return mustRender(t, Options{Dir: filepath.Join("..", ".."), Defaults: os.DirFS(filepath.Join("..", "..")), BaseURL: base})
+	return mustRender(t, Options{Dir: filepath.Join("..", ".."), Defaults: repoRoot, BaseURL: base})
 }
 
 // crawlSite serves res under srv and crawls it from the prefix; it

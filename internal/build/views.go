@@ -59,17 +59,18 @@ func (b *builder) baseView(lang, dir string, abs bool) *render.View {
 	}
 	l := b.cfg.Lang(lang)
 	v := &render.View{
-		Lang:      lang,
-		SiteTitle: text(lang, l.Title),
-		Root:      root,
-		CSS:       href(b.cssName),
-		Favicon:   href("favicon.svg"),
-		BaseURL:   b.cfg.BaseURL,
-		Feed:      href(lang + "/index.xml"),
-		FeedAbs:   absURL(b.cfg.BaseURL, lang+"/index.xml"),
-		OGImage:   absURL(b.cfg.BaseURL, "assets/share-"+lang+".png"),
-		Catalog:   b.cat,
-		Locale:    b.locales[lang],
+		Lang:       lang,
+		SiteTitle:  text(lang, l.Title),
+		ShortTitle: text(lang, b.cfg.Short(lang)),
+		Root:       root,
+		CSS:        href(b.cssName),
+		Favicon:    href("favicon.svg"),
+		BaseURL:    b.cfg.BaseURL,
+		Feed:       href(lang + "/index.xml"),
+		FeedAbs:    absURL(b.cfg.BaseURL, lang+"/index.xml"),
+		OGImage:    absURL(b.cfg.BaseURL, "assets/share-"+lang+".png"),
+		Catalog:    b.cat,
+		Locale:     b.locales[lang],
 	}
 	if v.SiteTitle == "" {
 		v.SiteTitle = b.cfg.Title

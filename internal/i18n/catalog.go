@@ -16,9 +16,13 @@ import (
 
 // CatalogFile is the TOML source of one language's catalog. Name is the
 // file's path, used in error positions and in the hint of a missing key.
+// Base, when set, is the built-in theme's file for the language: each of
+// its keys that Data lacks comes from Base, so a site's file holds only
+// the strings it changes.
 type CatalogFile struct {
 	Name string
 	Data []byte
+	Base []byte
 }
 
 // Catalog holds the UI strings of every language. It is immutable after
@@ -58,6 +62,15 @@ func LoadCatalog(files map[string]CatalogFile) (*Catalog, error) {
 			continue
 		}
 		msgs, ferrs := parseCatalogFile(f)
+		if f.Base != nil {
+			base, berrs := parseCatalogFile(CatalogFile{Name: f.Name + " (built-in theme)", Data: f.Base})
+			ferrs = append(ferrs, berrs...)
+			for key, m := range base {
+				if _, ok := msgs[key]; !ok {
+					msgs[key] = m
+				}
+			}
+		}
 		if len(ferrs) > 0 {
 			errs = append(errs, ferrs...)
 			continue

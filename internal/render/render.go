@@ -41,7 +41,7 @@ var Layouts = []string{"landing", "home", "page", "404", "alias"}
 func New(fsys fs.FS) (*Renderer, error) {
 	entries, err := fs.ReadDir(fsys, Dir)
 	if err != nil {
-		return nil, diag.List{{Pos: diag.Pos{File: Dir}, Msg: "cannot read templates: " + err.Error(), Hint: "restore templates/ or remove it to use the built-in templates"}}
+		return nil, diag.List{{Pos: diag.Pos{File: Dir}, Msg: "cannot read templates: " + err.Error(), Hint: "make templates/ a readable folder"}}
 	}
 	var shared, layouts []string
 	for _, e := range entries {
@@ -80,7 +80,7 @@ func New(fsys fs.FS) (*Renderer, error) {
 	}
 	for _, l := range Layouts {
 		if errs == nil && r.layouts[l] == nil {
-			errs.Add(diag.Pos{File: path.Join(Dir, l+".html")}, "missing layout "+l+".html", "add the file to templates/")
+			errs.Add(diag.Pos{File: path.Join(Dir, l+".html")}, "missing layout "+l+".html", "add "+path.Join(Dir, l+".html"))
 		}
 	}
 	if errs != nil {

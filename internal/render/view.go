@@ -19,6 +19,7 @@ type View struct {
 	Title       string // typography applied
 	Description string
 	SiteTitle   string // in Lang
+	ShortTitle  string // in Lang: site.toml's short_title, else its title
 	Content     template.HTML
 	Page        *content.Page // nil on the landing and 404 pages
 	Doc         *markdown.Doc
@@ -127,6 +128,16 @@ func (v *View) T(key string, args ...any) (string, error) {
 // TL formats UI string key in language lang (landing and 404 pages).
 func (v *View) TL(lang, key string, args ...any) (string, error) {
 	return v.Catalog.T(lang, key, args...)
+}
+
+// LangName is the name of language code in the view's language: the UI
+// string "lang-CODE" when the catalog has one, else the name x/text knows
+// ("French" on an English page, "anglais" on a French one).
+func (v *View) LangName(code string) (string, error) {
+	if v.Catalog.Has(v.Lang, "lang-"+code) {
+		return v.Catalog.T(v.Lang, "lang-"+code)
+	}
+	return i18n.LangNameIn(code, v.Lang), nil
 }
 
 // Num formats a number in the view's language.
