@@ -358,3 +358,43 @@ func BenchmarkRebuildTitle(b *testing.B) {
 		}
 	}
 }
+
+// TestIncrementalLayeredTheme: the dev server's rebuilds see the theme as
+// a full build does, file by file and key by key, as overrides come and go.
+func TestIncrementalLayeredTheme(t *testing.T) {
+	dir := extract(t, "site.txtar")
+	opts := Options{Dir: dir, Defaults: repoRoot, LiveReload: true}
+	in := NewIncremental(opts)
+	res, _ := mustIncBuild(t, in)
+	incSameAsFull(t, opts, res)
+	for _, tc := range []struct {
+		name   string
+		change func()
+		file   string // an output file
+		want   string // what it holds after the change
+	}{
+		{"one UI string", func() { incWriteFile(t, dir, "templates/i18n/en.toml", "toc-title = \"On this page\"\n") },
+			"en/page-a/index.html", `<h2 id="toc-title">On this page</h2>`},
+		{"the other language keeps the theme's", func() {}, "fr/page-a/index.html", `<h2 id="toc-title">Sommaire</h2>`},
+		{"one template", func() {
+			incWriteFile(t, dir, "templates/home.html", "{{template \"base\" .}}\n{{define \"main\"}}<p class=\"own\">{{.Title}}</p>{{end}}\n")
+		}, "en/index.html", `<p class="own">Test home</p>`},
+		{"one static file", func() { incWriteFile(t, dir, "static/img/x.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>\n") },
+			"img/x.svg", `<svg`},
+		{"the theme's favicon stays", func() {}, "favicon.svg", `<svg`},
+		{"an override removed", func() {
+			if err := os.Remove(filepath.Join(dir, "templates", "home.html")); err != nil {
+				t.Fatal(err)
+			}
+		}, "en/index.html", `<article class="page home">`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			tc.change()
+			res, _ := mustIncBuild(t, in)
+			incSameAsFull(t, opts, res)
+			if got := string(res.Files[tc.file]); !strings.Contains(got, tc.want) {
+				t.Errorf("%s lacks %q", tc.file, tc.want)
+			}
+		})
+	}
+}
