@@ -113,6 +113,19 @@ func (r *Renderer) Execute(w io.Writer, layout string, v any) error {
 	return nil
 }
 
+// Partial renders the shared template name (one defined in base.html or a
+// _*.html file, such as "header") with v into w.
+func (r *Renderer) Partial(w io.Writer, name string, v any) error {
+	t := r.layouts["page"]
+	if t == nil || t.Lookup(name) == nil {
+		return &diag.Error{Pos: diag.Pos{File: Dir}, Msg: fmt.Sprintf("no template %q", name), Hint: "define it in " + path.Join(Dir, "_partials.html")}
+	}
+	if err := t.ExecuteTemplate(w, name, v); err != nil {
+		return templateError(err)
+	}
+	return nil
+}
+
 // partialCached returns the partialCached function of template set t:
 // {{partialCached "nav" KEY .}} executes the template "nav" with . the
 // first time a build asks for KEY, and reuses that HTML for every other
