@@ -1,5 +1,8 @@
-// Package scaffold writes new content files: `kz30 new NAME` creates
-// content/<lang>/NAME.md in every language of the site.
+// Package scaffold writes new files into a site, never overwriting one:
+// `kz30 init` a whole new site (Init), `kz30 theme export` copies of the
+// built-in theme's files (ExportTheme), and `kz30 new NAME`
+// content/<lang>/NAME.md in every language of the site (New), described
+// below.
 //
 // The files it writes are valid pages, so the site builds and `kz30 serve`
 // shows them at once, but their title and description start with "TODO"
