@@ -17,6 +17,7 @@ var tiers = map[string]int{
 	"diag":       0,
 	"i18n":       1,
 	"config":     1,
+	"output":     1,
 	"content":    2,
 	"markdown":   2,
 	"render":     3,

@@ -2,6 +2,7 @@ package build
 
 import (
 	"bytes"
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -24,6 +25,7 @@ import (
 
 // builder holds everything loaded for one build.
 type builder struct {
+	ctx     context.Context // a done ctx stops the run; nil never stops
 	opts    Options
 	src     *sourceFS
 	cfg     *config.Config
@@ -60,10 +62,18 @@ type builder struct {
 	bytes atomic.Int64
 }
 
+// stopped returns the run's context error once it is done.
+func (b *builder) stopped() error {
+	if b.ctx == nil {
+		return nil
+	}
+	return b.ctx.Err()
+}
+
 // newBuilder loads configuration, content, UI strings, templates and
 // styles, reporting every error it finds.
 func newBuilder(opts Options) (*builder, error) {
-	b := &builder{opts: opts, src: newSourceFS(opts.Dir, opts.Defaults)}
+	b := &builder{ctx: opts.Context, opts: opts, src: newSourceFS(opts.Dir, opts.Defaults)}
 	var errs diag.List
 	b.cfg = config.Default()
 	if data, err := fs.ReadFile(b.src, "site.toml"); err == nil {
@@ -185,12 +195,18 @@ func (b *builder) run(s sink) (*Stats, error) {
 	var errs diag.List
 	errs.Append(parallel(pages, func(p *content.Page, buf *bytes.Buffer) error {
 		defer b.progress.step()
+		if b.stopped() != nil {
+			return nil
+		}
 		doc, err := b.convertPage(p)
 		if err != nil {
 			return err
 		}
 		return b.renderPage(counted, p, doc, buf)
 	}))
+	if err := b.stopped(); err != nil {
+		return &Stats{Warnings: b.warnings()}, err
+	}
 	if len(errs) == 0 {
 		errs.Append(b.checkAnchors(pages))
 	}
@@ -223,7 +239,7 @@ func (b *builder) renderPage(counted countingSink, p *content.Page, doc *markdow
 		layout = "home"
 	}
 	if len(p.Body) > hugeBody {
-		if ds, ok := counted.s.(*dirSink); ok {
+		if ds, ok := counted.s.(stageSink); ok {
 			// A huge page goes straight to its file instead of being
 			// held whole in memory.
 			return counted.stream(ds, p.URLPath()+"index.html", func(w io.Writer) error {
@@ -244,7 +260,7 @@ type countingSink struct {
 }
 
 // stream writes a file of d through fn, counting its bytes.
-func (c countingSink) stream(d *dirSink, name string, fn func(io.Writer) error) error {
+func (c countingSink) stream(d stageSink, name string, fn func(io.Writer) error) error {
 	n, err := d.stream(name, fn)
 	if err != nil {
 		return err
@@ -255,6 +271,9 @@ func (c countingSink) stream(d *dirSink, name string, fn func(io.Writer) error) 
 }
 
 func (c countingSink) write(name string, data []byte) error {
+	if err := c.b.stopped(); err != nil {
+		return err
+	}
 	if err := c.s.write(name, data); err != nil {
 		return err
 	}

@@ -165,19 +165,20 @@ func contentType(name string) string {
 	return "application/octet-stream"
 }
 
-// errorPage is what every page shows before the site has built once.
+// errorPage is what every page shows before the site has built once, in
+// the language of the URL's first segment (/fr/…) when kz30 has its words.
 const errorPage = `<!doctype html>
-<html lang="en">
+<html lang="{{.Lang}}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>kz30: the site does not build</title>
+<title>kz30: {{.Words.PageTitle}}</title>
 <link rel="stylesheet" href="{{.Prefix}}_kz30/overlay.css">
 <script src="{{.Prefix}}_kz30/reload.js" defer></script>
 </head>
 <body class="kz30-error-page">
-<h1>The site does not build yet</h1>
-<p>Fix the errors below; this page reloads by itself once the site builds.</p>
+<h1>{{.Words.PageTitle}}</h1>
+<p>{{.Words.PageIntro}}</p>
 <ol>
 {{- range .Errors}}
 <li>{{with .Pos}}<code>{{.}}</code> {{end}}{{.Msg}}{{with .Hint}}<br><small>{{.}}</small>{{end}}</li>
@@ -189,12 +190,19 @@ const errorPage = `<!doctype html>
 
 func (s *Server) serveErrorPage(w http.ResponseWriter, r *http.Request, err error) {
 	var data struct {
-		Prefix string
-		Errors []errorJSON
+		Prefix, Lang string
+		Words        *overlayWords
+		Errors       []errorJSON
 	}
 	data.Prefix = s.prefix
+	name, _ := s.siteName(r)
+	first, _, _ := strings.Cut(name, "/")
+	data.Words, data.Lang = wordsFor(first), "en"
+	if data.Words != &englishWords {
+		data.Lang = first
+	}
 	if err != nil {
-		data.Errors = errorItems(err)
+		data.Errors = data.Words.items(err, s.opts.Strict)
 	}
 	var buf bytes.Buffer
 	t, e := template.New("error").Parse(errorPage)
