@@ -8,6 +8,8 @@
 //	kz30 newsletter NAME... [--lang fr] [--teaser] [--text] [--source DIR] [--base-url URL] [--drafts] [--allow-missing] [--allow-stale]
 //	kz30 translated PAGE... [--lang LANG] [--source DIR]
 //	kz30 new        NAME [--source DIR]
+//	kz30 init       [DIR] [--lang fr,en] [--title TITLE]
+//	kz30 theme      list | export [PATH...] [--source DIR]
 //	kz30 version
 //	kz30 help       [COMMAND]
 //

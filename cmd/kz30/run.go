@@ -36,6 +36,10 @@ func commands() []command {
 			"Write a generated benchmark site of N French/English page pairs into DIR/content.", runBenchCorpus},
 		{"new", "new NAME [--source DIR]",
 			"Create content/<lang>/NAME.md in every language with front matter.", runNew},
+		{"init", "init [DIR] [--lang fr,en] [--title TITLE]",
+			"Create a new site in DIR (new or empty): site.toml, pages in every language, a GitHub Pages workflow.", runInit},
+		{"theme", "theme list | theme export [PATH...] [--source DIR]",
+			"List the built-in theme's files, or copy them (all, or the PATHs) into the site to change them; never overwrites.", runTheme},
 		{"translated", "translated PAGE... [--lang LANG] [--source DIR]",
 			"Mark translations as up to date with their source page: write the source body's hash into translation_of.\n" +
 				"PAGE is a file (content/en/kaspi.md) or a page name (kaspi: its translations in every language, or --lang's).", runTranslated},

@@ -101,13 +101,12 @@ func newBuilder(opts Options) (*builder, error) {
 
 	files := map[string]i18n.CatalogFile{}
 	for _, lang := range b.cfg.Codes() {
-		name := path.Join(render.Dir, "i18n", lang+".toml")
-		data, err := fs.ReadFile(b.src, name)
+		f, err := b.src.uiStrings(lang)
 		if err != nil {
-			errs.Add(diag.Pos{File: name}, fmt.Sprintf("no UI strings for language %q", lang), "create "+name+" (copy another language's file and translate it)")
+			errs.Append(err)
 			continue
 		}
-		files[lang] = i18n.CatalogFile{Name: name, Data: data}
+		files[lang] = f
 	}
 	if len(errs) == 0 {
 		cat, err := i18n.LoadCatalog(files)
@@ -418,7 +417,7 @@ func (b *builder) loadCSS() error {
 	var buf bytes.Buffer
 	site, err := fs.ReadFile(b.src, "static/site.css")
 	if err != nil {
-		return diag.List{{Pos: diag.Pos{File: "static/site.css"}, Msg: "no stylesheet", Hint: "restore static/site.css or remove static/ to use the built-in one"}}
+		return diag.List{{Pos: diag.Pos{File: "static/site.css"}, Msg: "no stylesheet", Hint: "add static/site.css"}}
 	}
 	buf.Write(site)
 	// Each scheme's chroma rules in their own media block, so no light-only

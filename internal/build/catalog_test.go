@@ -76,7 +76,7 @@ func runCatalogCase(t *testing.T, file string) {
 				}
 			}
 		case f.Name == "templates" || f.Name == "static":
-			copyDir(t, filepath.Join("..", "..", f.Name), filepath.Join(dir, f.Name))
+			copyDir(t, filepath.Join("..", "..", "theme", f.Name), filepath.Join(dir, f.Name))
 		case strings.HasPrefix(f.Name, "replace "):
 			p := filepath.Join(dir, strings.TrimPrefix(f.Name, "replace "))
 			data, err := os.ReadFile(p)

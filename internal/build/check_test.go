@@ -161,7 +161,7 @@ func TestCheckLinks(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	copyDir(t, filepath.Join("..", "..", "templates"), filepath.Join(dir, "templates"))
+	copyDir(t, filepath.Join("..", "..", "theme", "templates"), filepath.Join(dir, "templates"))
 	base := filepath.Join(dir, "templates", "base.html")
 	tmpl, err := os.ReadFile(base)
 	if err != nil {
@@ -214,7 +214,7 @@ func TestCheckLinks(t *testing.T) {
 // figure is in both prose versions, and every link of the output resolves.
 func TestRealContent(t *testing.T) {
 	root := filepath.Join("..", "..")
-	cr := Check(Options{Dir: root, Defaults: os.DirFS(root)})
+	cr := Check(Options{Dir: root, Defaults: repoRoot})
 	for _, w := range cr.Report.Warnings {
 		t.Logf("warning: %v", w)
 	}

@@ -32,9 +32,6 @@ func (s *sourceFS) checkLinks() diag.List {
 				continue
 			}
 		}
-		if !s.own[top] {
-			continue
-		}
 		_ = fs.WalkDir(s.dir, top, func(p string, d fs.DirEntry, err error) error {
 			if err != nil {
 				errs.Add(diag.Pos{File: p}, "cannot read: "+err.Error(), "check the permissions of "+p)

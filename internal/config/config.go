@@ -7,6 +7,7 @@
 // an error naming site.toml:line:col.
 //
 //	title = "Fallback title"          # used when a language has none
+//	short_title = "Short"             # brand of the share images, the feed link's label; default: title
 //	base_url = "https://example.org/" # absolute http(s) URL; --base-url overrides it
 //	cname = "kz30.example.org"        # writes public/CNAME
 //	unsafe_html = false               # true lets raw HTML through (trusted writers only)
@@ -15,6 +16,7 @@
 //	[[languages]]                     # in order; the first is the source language
 //	code = "fr"
 //	title = "Le Kazakhstan à 30 ans"
+//	short_title = "KZ 30"             # this language's short title; default: the site's
 //	description = "…"
 //	words_per_minute = 200
 //
@@ -40,6 +42,7 @@ import (
 // from Default or Parse.
 type Config struct {
 	Title      string `toml:"title"`
+	ShortTitle string `toml:"short_title"`
 	BaseURL    string `toml:"base_url"`
 	CNAME      string `toml:"cname"`
 	UnsafeHTML bool   `toml:"unsafe_html"`
@@ -55,6 +58,7 @@ type Config struct {
 type Language struct {
 	Code           string `toml:"code"`
 	Title          string `toml:"title"`
+	ShortTitle     string `toml:"short_title"`
 	Description    string `toml:"description"`
 	WordsPerMinute int    `toml:"words_per_minute"`
 }
@@ -104,6 +108,18 @@ func (c *Config) Lang(code string) *Language {
 		}
 	}
 	return nil
+}
+
+// Short returns the short title of language code: its short_title, else
+// the site's short_title, else the site's title.
+func (c *Config) Short(code string) string {
+	if l := c.Lang(code); l != nil && l.ShortTitle != "" {
+		return l.ShortTitle
+	}
+	if c.ShortTitle != "" {
+		return c.ShortTitle
+	}
+	return c.Title
 }
 
 // Parse decodes site.toml bytes; file names the file in errors.

@@ -16,9 +16,13 @@ import (
 
 // CatalogFile is the TOML source of one language's catalog. Name is the
 // file's path, used in error positions and in the hint of a missing key.
+// Base, when set, is the built-in theme's file for the language: each of
+// its keys that Data lacks comes from Base, so a site's file holds only
+// the strings it changes.
 type CatalogFile struct {
 	Name string
 	Data []byte
+	Base []byte
 }
 
 // Catalog holds the UI strings of every language. It is immutable after
@@ -60,6 +64,19 @@ func LoadCatalog(files map[string]CatalogFile) (*Catalog, error) {
 			continue
 		}
 		msgs, entries, ferrs := parseCatalogFile(f, tag)
+		if f.Base != nil {
+			base, baseEntries, berrs := parseCatalogFile(CatalogFile{Name: f.Name + " (built-in theme)", Data: f.Base}, tag)
+			ferrs = append(ferrs, berrs...)
+			if entries == nil {
+				entries = map[string]entry{}
+			}
+			for key, m := range base {
+				if _, ok := msgs[key]; !ok {
+					msgs[key] = m
+					entries[key] = baseEntries[key]
+				}
+			}
+		}
 		if len(ferrs) > 0 {
 			errs = append(errs, ferrs...)
 			continue

@@ -20,7 +20,7 @@ import (
 )
 
 // repoRoot holds the default templates/ and static/, as embedded in kz30.
-var repoRoot = os.DirFS(filepath.Join("..", ".."))
+var repoRoot = os.DirFS(filepath.Join("..", "..", "theme"))
 
 // wait is how long a test waits for a rebuild or an event.
 const wait = 10 * time.Second

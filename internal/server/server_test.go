@@ -339,7 +339,7 @@ func TestEditCreateRenameDelete(t *testing.T) {
 		}
 		// static/ did not exist: the defaults were used; bring them in.
 		for _, name := range []string{"site.css", "favicon.svg"} {
-			data, err := os.ReadFile(filepath.Join("..", "..", "static", name))
+			data, err := os.ReadFile(filepath.Join("..", "..", "theme", "static", name))
 			if err != nil {
 				t.Fatal(err)
 			}
