@@ -233,6 +233,9 @@ func (b *builder) renderPage(counted countingSink, p *content.Page, doc *markdow
 		// Written to disk and never read again: let the memory go.
 		defer func() { doc.HTML, doc.Text = nil, "" }()
 	}
+	if err := b.writeAssets(counted, doc); err != nil {
+		return err
+	}
 	if data, ok := b.inc.reuse(p); ok {
 		return counted.write(p.URLPath()+"index.html", data)
 	}
@@ -351,6 +354,7 @@ func (b *builder) source(p *content.Page) markdown.Source {
 			}
 			return relURL(p.URLPath(), t.URLPath()), nil
 		},
+		Image: func(dest string) (markdown.Image, error) { return b.image(p, dest) },
 	}
 }
 

@@ -62,14 +62,22 @@ type Incremental struct {
 
 // cachedDoc is one conversion with what it was made from.
 type cachedDoc struct {
-	key      string       // hash of the converter setup, path, line and body
-	resolved []resolution // every file link resolved during the conversion
+	key      string            // hash of the converter setup, path, line and body
+	resolved []resolution      // every file link resolved during the conversion
+	images   []imageResolution // every local image resolved during the conversion
 	doc      *markdown.Doc
 	warns    diag.List
 }
 
 // resolution is one call of Source.Resolve and its answer.
 type resolution struct{ dest, url, err string }
+
+// imageResolution is one call of Source.Image and its answer.
+type imageResolution struct {
+	dest string
+	img  markdown.Image
+	err  string
+}
 
 // Report says what one incremental Build did.
 type Report struct {
@@ -220,7 +228,7 @@ func (st *incState) convert(b *builder, p *content.Page) (*markdown.Doc, diag.Li
 	h.Write(p.Body)
 	key := hex.EncodeToString(h.Sum(nil))
 	src := b.source(p)
-	if c := st.in.docs[p.Path]; c != nil && c.key == key && c.resolvesSame(src.Resolve) {
+	if c := st.in.docs[p.Path]; c != nil && c.key == key && c.resolvesSame(src.Resolve) && c.imagesSame(src.Image) {
 		st.record(p, c, false)
 		return c.doc, slices.Clone(c.warns), nil
 	}
@@ -237,6 +245,18 @@ func (st *incState) convert(b *builder, p *content.Page) (*markdown.Doc, diag.Li
 		c.resolved = append(c.resolved, r)
 		mu.Unlock()
 		return u, err
+	}
+	image := src.Image
+	src.Image = func(dest string) (markdown.Image, error) {
+		img, err := image(dest)
+		r := imageResolution{dest: dest, img: img}
+		if err != nil {
+			r.err = err.Error()
+		}
+		mu.Lock()
+		c.images = append(c.images, r)
+		mu.Unlock()
+		return img, err
 	}
 	doc, warns, err := b.conv[p.Lang].Convert(src)
 	if err != nil || doc == nil {
@@ -264,10 +284,29 @@ func (c *cachedDoc) resolvesSame(resolve func(string) (string, error)) bool {
 	return true
 }
 
+// imagesSame reports whether every local image of the conversion still
+// resolves to the same file, URL and size.
+func (c *cachedDoc) imagesSame(image func(string) (markdown.Image, error)) bool {
+	for _, r := range c.images {
+		img, err := image(r.dest)
+		e := ""
+		if err != nil {
+			e = err.Error()
+		}
+		if img != r.img || e != r.err {
+			return false
+		}
+	}
+	return true
+}
+
 func (st *incState) record(p *content.Page, c *cachedDoc, converted bool) {
 	id := c.key
 	for _, r := range c.resolved {
 		id += "\x00" + r.dest + "\x00" + r.url
+	}
+	for _, r := range c.images {
+		id += fmt.Sprintf("\x00%s\x00%v", r.dest, r.img)
 	}
 	st.mu.Lock()
 	defer st.mu.Unlock()

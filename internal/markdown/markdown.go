@@ -42,6 +42,10 @@ type Options struct {
 	// to the text, e.g. "Back to note ^^" (goldmark puts the note's number
 	// in place of ^^); the visible arrow is hidden from screen readers.
 	BacklinkLabel string
+	// ImageHosts are the hosts remote images may come from (site.toml's
+	// image_hosts, which the Content-Security-Policy allows); a remote
+	// image from any other host is reported.
+	ImageHosts []string
 }
 
 // Converter converts Markdown bodies of one language.
@@ -61,6 +65,11 @@ type Source struct {
 	// URL from the current page. It returns an error for a page that does
 	// not exist.
 	Resolve func(dest string) (string, error)
+	// Image maps a local image ("col.png", "/img/x.png") to its URL from
+	// the current page, its size and the file to copy. Its error (a
+	// *diag.Error, whose position Convert sets) is a build error at the
+	// image. Nil leaves image paths as written.
+	Image func(dest string) (Image, error)
 }
 
 // Heading is one heading of a document.
@@ -87,8 +96,9 @@ type Doc struct {
 	IDs       []string // every id attribute the HTML defines
 	Footnotes int
 	Images    int
-	Words     int    // words of prose (code blocks excluded)
-	Text      string // the prose as plain text (code excluded), for fact checks
+	Assets    []Asset // files next to the page that its images use, to copy beside its output
+	Words     int     // words of prose (code blocks excluded)
+	Text      string  // the prose as plain text (code excluded), for fact checks
 }
 
 // New builds a Converter.
@@ -103,7 +113,7 @@ func New(opts Options) *Converter {
 		extension.NewTypographer(extension.WithTypographicSubstitutions(substitutions(opts.Lang))),
 	}
 	rendererOpts := []renderer.Option{
-		renderer.WithNodeRenderers(util.Prioritized(newCodeRenderer(opts.InlineStyles), 100)),
+		renderer.WithNodeRenderers(util.Prioritized(newCodeRenderer(opts.InlineStyles), 100), util.Prioritized(figureRenderer{}, 100)),
 	}
 	if opts.UnsafeHTML {
 		rendererOpts = append(rendererOpts, html.WithUnsafe())
@@ -166,7 +176,8 @@ type state struct {
 	doc      *Doc
 	errs     diag.List
 	warns    diag.List
-	lineOffs []int // byte offset of each body line start
+	lineOffs []int        // byte offset of each body line start
+	figures  []*ast.Image // captioned images alone in their paragraph
 }
 
 var stateKey = parser.NewContextKey()

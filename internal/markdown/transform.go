@@ -47,9 +47,11 @@ func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 				unlink = append(unlink, n)
 			}
 		case *ast.Image:
-			st.doc.Images++
 			if !st.link(n, &n.Destination, n.Pos()) {
+				st.doc.Images++
 				unlink = append(unlink, n)
+			} else {
+				st.image(n, src)
 			}
 		case *ast.AutoLink:
 			u := string(n.URL(src))
@@ -79,6 +81,9 @@ func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 	})
 	for _, n := range unlink {
 		replaceWithChildren(n)
+	}
+	for _, n := range st.figures {
+		makeFigure(n)
 	}
 	if st.doc.Text != "" && txt.Len() > 0 {
 		st.doc.Text += "\n"

@@ -1,0 +1,152 @@
+package build
+
+import (
+	"bytes"
+	"image"
+	"image/color"
+	"image/png"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/kz30/kz30/internal/markdown"
+)
+
+// mustPNG is a w×h PNG.
+func mustPNG(t testing.TB, w, h int) []byte {
+	t.Helper()
+	img := image.NewNRGBA(image.Rect(0, 0, w, h))
+	for i := range img.Pix {
+		img.Pix[i] = 0x80
+	}
+	img.Set(0, 0, color.Black)
+	var buf bytes.Buffer
+	if err := png.Encode(&buf, img); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// imageSite is the fixture site with a French page using an image next to
+// it, one of static/ and a captioned one.
+func imageSite(t *testing.T) string {
+	t.Helper()
+	dir := extract(t, "site.txtar")
+	write := func(name string, data []byte) {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("content/fr/col.png", mustPNG(t, 40, 30))
+	write("static/img/carte.svg", []byte(`<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 120 80"><rect width="120" height="80"/></svg>`))
+	page := filepath.Join(dir, "content", "fr", "a.md")
+	src, err := os.ReadFile(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	src = append(src, "\n![Vue du col](col.png \"Le col en été\")\n\nUne ![carte](/img/carte.svg) dans le texte.\n"...)
+	write("content/fr/a.md", src)
+	return dir
+}
+
+// TestImagePaths: an image next to the page is copied beside its output
+// and linked as written; one of static/ is linked relatively, so that
+// both load under a project path and at a domain root; sizes come from
+// the files; the first image loads eagerly, the others lazily.
+func TestImagePaths(t *testing.T) {
+	dir := imageSite(t)
+	for _, base := range []string{"https://example.test/kz30/", "https://example.test/"} {
+		res := mustRender(t, Options{Dir: dir, AllowStale: true, BaseURL: base})
+		if _, ok := res.Files["fr/page-a/col.png"]; !ok {
+			t.Fatalf("fr/page-a/col.png not written; files: %v", sortedKeys(res.Files))
+		}
+		if _, ok := res.Files["en/page-a/col.png"]; ok {
+			t.Errorf("the image was copied beside the English page too")
+		}
+		html := string(res.Files["fr/page-a/index.html"])
+		for _, want := range []string{
+			`<figure><img src="col.png" alt="Vue du col" width="40" height="30"><figcaption>Le col en été</figcaption></figure>`,
+			`<img src="../../img/carte.svg" alt="carte" width="120" height="80" loading="lazy" decoding="async">`,
+		} {
+			if !strings.Contains(html, want) {
+				t.Errorf("base %s: fr/page-a/index.html lacks %s", base, want)
+			}
+		}
+		// Every src resolves, from the page's URL under the base, to a
+		// file of the output.
+		doc := pagesParse(t, "fr/page-a/index.html", res.Files["fr/page-a/index.html"])
+		pageURL, _ := url.Parse(base + "fr/page-a/")
+		var n int
+		for _, r := range doc.refs {
+			if r.where != "img src" {
+				continue
+			}
+			n++
+			u, err := pageURL.Parse(r.url)
+			name, ok := strings.CutPrefix(u.Path, strings.TrimPrefix(base, "https://example.test"))
+			if _, found := res.Files[name]; err != nil || !ok || !found {
+				t.Errorf("base %s: img src %q is %s, not a file of the output", base, r.url, u)
+			}
+		}
+		if n != 2 {
+			t.Errorf("%d images in the page, want 2", n)
+		}
+	}
+}
+
+// TestImageIncremental: an image that changes size converts its page
+// again; one that disappears is an error.
+func TestImageIncremental(t *testing.T) {
+	dir := imageSite(t)
+	in := NewIncremental(Options{Dir: dir, AllowStale: true, Defaults: repoRoot})
+	if _, _, err := in.Build(); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "content", "fr", "col.png"), mustPNG(t, 50, 20), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res, rep, err := in.Build()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(strings.Join(rep.Converted, " "), "content/fr/a.md") ||
+		!bytes.Contains(res.Files["fr/page-a/index.html"], []byte(`width="50" height="20"`)) {
+		t.Errorf("new size not picked up: converted %v", rep.Converted)
+	}
+	if err := os.Remove(filepath.Join(dir, "content", "fr", "col.png")); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := in.Build(); err == nil || !strings.Contains(err.Error(), `content/fr/a.md:`) || !strings.Contains(err.Error(), `missing image "col.png"`) {
+		t.Errorf("removed image: err = %v", err)
+	}
+}
+
+func TestSVGSize(t *testing.T) {
+	for _, tc := range []struct {
+		svg  string
+		w, h int
+	}{
+		{`<svg width="32" height="16"/>`, 32, 16},
+		{`<svg width="32px" height="16.4px" viewBox="0 0 1 1"/>`, 32, 16},
+		{`<svg width="100%" height="50%" viewBox="0,0,300,150"/>`, 300, 150},
+		{`<?xml version="1.0"?><!-- x --><svg viewBox="0 0 24 12"/>`, 24, 12},
+		{`<svg width="2em" height="1em"/>`, 0, 0},
+		{`<html/>`, 0, 0},
+		{`not xml`, 0, 0},
+	} {
+		var img markdown.Image
+		if err := sized(&img, "x.svg", []byte(tc.svg)); err != nil || img.Width != tc.w || img.Height != tc.h {
+			t.Errorf("%s: %d×%d (%v), want %d×%d", tc.svg, img.Width, img.Height, err, tc.w, tc.h)
+		}
+	}
+	var img markdown.Image
+	if err := sized(&img, "x.png", []byte("not a png")); err == nil {
+		t.Errorf("a broken PNG has size %d×%d", img.Width, img.Height)
+	}
+}
