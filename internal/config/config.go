@@ -10,7 +10,7 @@
 //	short_title = "Short"             # brand of the share images, the feed link's label; default: title
 //	base_url = "https://example.org/" # absolute http(s) URL; --base-url overrides it
 //	cname = "kz30.example.org"        # writes public/CNAME
-//	unsafe_html = false               # true lets raw HTML through (trusted writers only)
+//	unsafe_html = false               # true lets every raw HTML through (trusted writers only); default: an allowlist
 //	publish_hidden = [".well-known"]  # hidden files or folders of static/ to publish
 //
 //	[[languages]]                     # in order; the first is the source language

@@ -4,7 +4,10 @@
 // every page (it is safe for concurrent use). Convert parses the body,
 // rewrites links (a file link such as "kaspi.md#part" goes through
 // Source.Resolve; javascript:, vbscript: and data: URLs are dropped unless
-// unsafe HTML is allowed), gives headings readable unique IDs (accents
+// unsafe HTML is allowed), filters raw HTML through an allowlist
+// (SafeElements, unless unsafe HTML is allowed), resolves local images
+// through Source.Image (URL, size, file to copy; a titled image alone in
+// its paragraph becomes a figure), gives headings readable unique IDs (accents
 // folded, explicit "{#id}" kept), marks table alignment with classes instead
 // of style attributes, highlights fenced code with chroma (CSS classes for
 // the web, inline styles for e-mail), applies the language's typography, and
@@ -22,6 +25,7 @@ import (
 
 	"github.com/kz30/kz30/internal/diag"
 	"github.com/kz30/kz30/internal/i18n"
+	"github.com/microcosm-cc/bluemonday"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
@@ -50,10 +54,11 @@ type Options struct {
 
 // Converter converts Markdown bodies of one language.
 type Converter struct {
-	opts  Options
-	chunk int // bodies over 2 × chunk bytes convert in parts (chunkSize)
-	md    goldmark.Markdown
-	pool  sync.Pool
+	opts   Options
+	policy *bluemonday.Policy // raw HTML allowlist; nil with UnsafeHTML
+	chunk  int                // bodies over 2 × chunk bytes convert in parts (chunkSize)
+	md     goldmark.Markdown
+	pool   sync.Pool
 }
 
 // Source is one body to convert.
@@ -113,12 +118,16 @@ func New(opts Options) *Converter {
 		extension.NewTypographer(extension.WithTypographicSubstitutions(substitutions(opts.Lang))),
 	}
 	rendererOpts := []renderer.Option{
-		renderer.WithNodeRenderers(util.Prioritized(newCodeRenderer(opts.InlineStyles), 100), util.Prioritized(figureRenderer{}, 100)),
+		renderer.WithNodeRenderers(util.Prioritized(newCodeRenderer(opts.InlineStyles), 100), util.Prioritized(figureRenderer{}, 100),
+			util.Prioritized(safeHTMLRenderer{}, 100)),
 	}
 	if opts.UnsafeHTML {
 		rendererOpts = append(rendererOpts, html.WithUnsafe())
 	}
 	c := &Converter{opts: opts, chunk: chunkSize}
+	if !opts.UnsafeHTML {
+		c.policy = newPolicy()
+	}
 	c.md = goldmark.New(
 		goldmark.WithExtensions(exts...),
 		goldmark.WithParserOptions(
@@ -172,6 +181,7 @@ func substitutions(lang string) map[extension.TypographicPunctuation]string {
 type state struct {
 	src      Source
 	opts     *Options
+	policy   *bluemonday.Policy
 	ids      *headingIDs
 	doc      *Doc
 	errs     diag.List
@@ -196,7 +206,7 @@ func (c *Converter) Convert(src Source) (*Doc, diag.List, error) {
 	for _, ch := range chunks(src.Body, c.chunk) {
 		part := src
 		part.Body, part.Line = ch.body, src.Line+ch.line
-		st := &state{src: part, opts: &c.opts, ids: ids, doc: doc}
+		st := &state{src: part, opts: &c.opts, policy: c.policy, ids: ids, doc: doc}
 		ctx := parser.NewContext(parser.WithIDs(ids))
 		ctx.Set(stateKey, st)
 		root := c.md.Parser().Parse(text.NewReader(part.Body), parser.WithContext(ctx))

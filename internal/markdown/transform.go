@@ -23,7 +23,7 @@ func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 	}
 	src := reader.Source()
 	var txt strings.Builder
-	var unlink []ast.Node
+	var unlink, raw []ast.Node
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -38,8 +38,7 @@ func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 			st.heading(n, src)
 		case *ast.HTMLBlock, *ast.RawHTML:
 			if !st.opts.UnsafeHTML {
-				st.warns.Add(st.pos(nodePos(n)), "raw HTML omitted",
-					"write Markdown instead, or set unsafe_html = true in site.toml if every writer is trusted")
+				raw = append(raw, n)
 			}
 			return ast.WalkSkipChildren, nil
 		case *ast.Link:
@@ -84,6 +83,11 @@ func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 	}
 	for _, n := range st.figures {
 		makeFigure(n)
+	}
+	for _, n := range raw {
+		if p := n.Parent(); p != nil {
+			p.ReplaceChild(p, n, st.rawHTML(n, src))
+		}
 	}
 	if st.doc.Text != "" && txt.Len() > 0 {
 		st.doc.Text += "\n"
