@@ -48,9 +48,12 @@ var frenchPhrases = []phrase{
 	{regexp.MustCompile(`^empty link$`),
 		"write the address between the parentheses",
 		"lien vide", "écrivez l’adresse entre les parenthèses"},
-	{regexp.MustCompile(`^raw HTML omitted$`),
-		"write Markdown instead, or set unsafe_html = true in site.toml if every writer is trusted",
-		"HTML brut omis", "écrivez du Markdown à la place, ou mettez unsafe_html = true dans site.toml si chaque auteur est de confiance"},
+	{regexp.MustCompile(`^raw HTML omitted: (.*)$`),
+		"write Markdown instead (raw HTML keeps only sup sub kbd abbr mark small br details summary figure figcaption dl dt dd img), or set unsafe_html = true in site.toml if every writer is trusted",
+		"HTML brut omis : $1", "écrivez du Markdown à la place (le HTML brut ne garde que sup sub kbd abbr mark small br details summary figure figcaption dl dt dd img), ou mettez unsafe_html = true dans site.toml si chaque auteur est de confiance"},
+	{regexp.MustCompile(`^image without alt text$`),
+		`describe the image between the brackets: ![what it shows](file.png); for a purely decorative image write ![](file.png "decorative")`,
+		"image sans texte alternatif", `décrivez l’image entre les crochets : ![ce qu’elle montre](fichier.png) ; pour une image purement décorative écrivez ![](fichier.png "decorative")`},
 }
 
 // translate words msg and hint with phrases, when one entry matches both.

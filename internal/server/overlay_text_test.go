@@ -28,7 +28,8 @@ func TestFrenchPhrasesMatchTheBuild(t *testing.T) {
 		{"missing page", front + "---\nSee [x](nope.md).\n", "lien vers une page qui n’existe pas, «\u202fnope.md\u202f» (content/fr/nope.md manque)"},
 		{"missing anchor", front + "---\nSee [x](a.md#nope).\n", "lien vers une ancre qui n’existe pas, #nope dans content/fr/a.md"},
 		{"empty link", front + "---\nSee [x]().\n", "lien vide"},
-		{"raw HTML", front + "---\n<div>x</div>\n", "HTML brut omis"},
+		{"raw HTML", front + "---\n<div>x</div>\n", "HTML brut omis\u00a0: <div>"},
+		{"image without alt", front + "---\n![](/favicon.svg)\n", "image sans texte alternatif"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			dir := fixture(t)
