@@ -135,7 +135,7 @@ func newBuilder(opts Options) (*builder, error) {
 		b.locales[lang] = loc
 		label, _ := b.cat.T(lang, "external-link")
 		back, _ := b.cat.T(lang, "footnote-back", "^^")
-		b.conv[lang] = markdown.New(markdown.Options{Lang: lang, UnsafeHTML: b.cfg.UnsafeHTML, ExternalLabel: label, BacklinkLabel: back})
+		b.conv[lang] = markdown.New(markdown.Options{Lang: lang, UnsafeHTML: b.cfg.UnsafeHTML, ExternalLabel: label, BacklinkLabel: back, ImageHosts: b.cfg.ImageHosts})
 	}
 	if err := b.loadCSS(); err != nil {
 		errs.Append(err)

@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -150,3 +151,39 @@ func TestSVGSize(t *testing.T) {
 		t.Errorf("a broken PNG has size %d×%d", img.Width, img.Height)
 	}
 }
+
+// TestImageHostsCSP: site.toml's image_hosts are the https sources the
+// pages' Content-Security-Policy adds to img-src; without it the policy is
+// the default one.
+func TestImageHostsCSP(t *testing.T) {
+	dir := extract(t, "site.txtar")
+	csp := func(res *Result, name string) string {
+		var got string
+		for _, r := range regexpCSP.FindAllSubmatch(res.Files[name], -1) {
+			got = string(r[1])
+		}
+		return got
+	}
+	const def = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'"
+	res := mustRender(t, Options{Dir: dir})
+	if got := csp(res, "fr/page-a/index.html"); got != def {
+		t.Errorf("default CSP = %q", got)
+	}
+	cfg := filepath.Join(dir, "site.toml")
+	data, err := os.ReadFile(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(cfg, append([]byte("image_hosts = [\"images.example.org\", \"cdn.example.net\"]\n"), data...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res = mustRender(t, Options{Dir: dir})
+	want := strings.Replace(def, "data:;", "data: https://images.example.org https://cdn.example.net;", 1)
+	for _, name := range []string{"fr/page-a/index.html", "en/index.html", "index.html", "404.html"} {
+		if got := csp(res, name); got != want {
+			t.Errorf("%s: CSP = %q, want %q", name, got, want)
+		}
+	}
+}
+
+var regexpCSP = regexp.MustCompile(`<meta http-equiv="Content-Security-Policy" content="([^"]*)">`)

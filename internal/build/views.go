@@ -70,6 +70,7 @@ func (b *builder) baseView(lang, dir string, abs bool) *render.View {
 		BaseURL:    b.cfg.BaseURL,
 		Feed:       href(lang + "/index.xml"),
 		FeedAbs:    absURL(b.cfg.BaseURL, lang+"/index.xml"),
+		ImageHosts: b.cfg.ImageHosts,
 		OGImage:    absURL(b.cfg.BaseURL, "assets/share-"+lang+".png"),
 		Catalog:    b.cat,
 		Locale:     b.locales[lang],

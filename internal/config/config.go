@@ -12,6 +12,7 @@
 //	cname = "kz30.example.org"        # writes public/CNAME
 //	unsafe_html = false               # true lets every raw HTML through (trusted writers only); default: an allowlist
 //	publish_hidden = [".well-known"]  # hidden files or folders of static/ to publish
+//	image_hosts = ["images.example.org"] # hosts remote images may come from (https); the CSP allows them
 //
 //	[[languages]]                     # in order; the first is the source language
 //	code = "fr"
@@ -31,6 +32,7 @@ import (
 	"fmt"
 	"net/url"
 	"path"
+	"regexp"
 	"strings"
 
 	"github.com/kz30/kz30/internal/diag"
@@ -49,9 +51,14 @@ type Config struct {
 	// PublishHidden lists the hidden files and folders of static/ that are
 	// published, as slash paths below static/ (".well-known"). Every other
 	// name starting with a dot is left out.
-	PublishHidden []string   `toml:"publish_hidden"`
-	Languages     []Language `toml:"languages"`
-	Newsletter    Newsletter `toml:"newsletter"`
+	PublishHidden []string `toml:"publish_hidden"`
+	// ImageHosts are the hosts that pages may show remote images from,
+	// over https: the Content-Security-Policy's img-src lists them, and a
+	// remote image from any other host is reported. Bare lower-case host
+	// names ("images.example.org").
+	ImageHosts []string   `toml:"image_hosts"`
+	Languages  []Language `toml:"languages"`
+	Newsletter Newsletter `toml:"newsletter"`
 }
 
 // Language is one language of the site, in site order.
@@ -153,6 +160,13 @@ func Parse(file string, data []byte) (*Config, error) {
 				`list paths below static/ that start with a dot, such as ".well-known"`)
 		}
 	}
+	for i, h := range c.ImageHosts {
+		c.ImageHosts[i] = strings.ToLower(h)
+		if !hostName.MatchString(c.ImageHosts[i]) {
+			errs.Add(pos("image_hosts"), fmt.Sprintf("image_hosts: %q is not a host name", h),
+				`write bare host names, without scheme, path or port: image_hosts = ["images.example.org"]`)
+		}
+	}
 	if len(c.Languages) == 0 {
 		c.Languages = Default().Languages
 	}
@@ -208,6 +222,10 @@ func NormalizeBaseURL(s string) (string, *diag.Error) {
 	}
 	return u.String(), nil
 }
+
+// hostName is a DNS name of two labels or more (what image_hosts may
+// hold: it goes into the Content-Security-Policy as is).
+var hostName = regexp.MustCompile(`^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]([a-z0-9-]{0,61}[a-z0-9])?$`)
 
 // checkHidden says what is wrong with an entry of publish_hidden, or "".
 func checkHidden(h string) string {

@@ -1,6 +1,7 @@
 package config
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -36,6 +37,9 @@ utm_source = "nl"
 	if c, err := Parse("site.toml", []byte("publish_hidden = [\".well-known\", \"img/.keep\"]\n")); err != nil || len(c.PublishHidden) != 2 {
 		t.Errorf("publish_hidden: %v", err)
 	}
+	if c, err := Parse("site.toml", []byte("image_hosts = [\"Images.Example.org\", \"cdn.example.net\"]\n")); err != nil || fmt.Sprint(c.ImageHosts) != "[images.example.org cdn.example.net]" {
+		t.Errorf("image_hosts: %v %v", c.ImageHosts, err)
+	}
 	if c.SourceLang() != "fr" || c.Lang("en").WordsPerMinute != 220 || !c.Newsletter.Enabled {
 		t.Errorf("unexpected config %+v", c)
 	}
@@ -56,6 +60,9 @@ func TestParseErrors(t *testing.T) {
 		{"hidden absolute", "publish_hidden = [\"/.git\"]\n", `"/.git" is not a clean path below static/`},
 		{"not hidden", "publish_hidden = [\"img\"]\n", `"img" is not hidden`},
 		{"bad cname", "cname = \"https://x.org/\"\n", "is not a domain name"},
+		{"image host scheme", "image_hosts = [\"https://img.example.org\"]\n", `site.toml:1:1: image_hosts: "https://img.example.org" is not a host name; write bare host names`},
+		{"image host injection", "image_hosts = [\"img.example.org; script-src *\"]\n", `is not a host name`},
+		{"image host wildcard", "image_hosts = [\"*.example.org\"]\n", `is not a host name`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := Parse("site.toml", []byte(tc.src))

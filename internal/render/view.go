@@ -32,6 +32,9 @@ type View struct {
 	Canonical string // absolute URL of this page
 	Feed      string // href of this language's Atom feed
 	FeedAbs   string // absolute URL of the feed
+	// ImageHosts are site.toml's image_hosts: the Content-Security-Policy
+	// lets images load from them over https.
+	ImageHosts []string
 
 	Alternates []Alternate // every language of the page that exists, for hreflang
 	XDefault   string      // absolute URL for hreflang x-default, as in the sitemap: the source-language page; the landing page for the homes
