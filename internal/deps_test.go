@@ -18,6 +18,7 @@ var tiers = map[string]int{
 	"i18n":       1,
 	"config":     1,
 	"output":     1,
+	"shareimage": 1,
 	"content":    2,
 	"markdown":   2,
 	"render":     3,
