@@ -22,6 +22,7 @@ var tiers = map[string]int{
 	"content":    2,
 	"markdown":   2,
 	"render":     3,
+	"feed":       3,
 	"newsletter": 4,
 	"check":      4,
 	"build":      5,
