@@ -1,8 +1,10 @@
 package build
 
 import (
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/txtar"
@@ -43,6 +45,11 @@ func mustRender(t testing.TB, opts Options) *Result {
 		t.Fatalf("Render(%s): %v", opts.Dir, err)
 	}
 	return res
+}
+
+// sortedKeys returns m's keys in order.
+func sortedKeys[V any](m map[string]V) []string {
+	return slices.Sorted(maps.Keys(m))
 }
 
 // readTree reads every file below dir by slash path.
