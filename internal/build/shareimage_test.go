@@ -5,12 +5,11 @@ import (
 	"image"
 	"image/color"
 	"image/png"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/kz30/kz30/internal/shareimage"
+	"github.com/kz30/kz30/internal/testsupport"
 )
 
 // checkSharePNG decodes a share image and checks its size and colours.
@@ -137,15 +136,5 @@ func TestShareImageMissingGlyphWarning(t *testing.T) {
 // replaceInFile replaces old by new in file (a slash path below dir).
 func replaceInFile(t *testing.T, dir, file, old, new string) {
 	t.Helper()
-	p := filepath.Join(dir, filepath.FromSlash(file))
-	data, err := os.ReadFile(p)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Contains(data, []byte(old)) {
-		t.Fatalf("%s has no %q", file, old)
-	}
-	if err := os.WriteFile(p, bytes.Replace(data, []byte(old), []byte(new), 1), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	testsupport.Edit(t, dir, file, old, new)
 }
