@@ -53,6 +53,41 @@ func ink(img image.Image, r image.Rectangle) int {
 	return n
 }
 
+// siteCard is the French card of the Kazakhstan site.
+var siteCard = Card{
+	Title:    "Le Kazakhstan à 30\u00a0ans\u00a0: le saut numérique",
+	Subtitle: "Trente ans après l’indépendance, comment le Kazakhstan a misé sur le numérique\u00a0: e-gouvernement, compétences, recherche, fintech, minage et investissements.",
+	Brand:    "Kazakhstan 30", Address: "example.github.io/kz30",
+}
+
+// TestDrawSiteCard: the title is drawn in white in the upper part, the
+// side margins stay empty, and the same card gives the same bytes.
+func TestDrawSiteCard(t *testing.T) {
+	data, missing, err := Draw(siteCard)
+	if err != nil || len(missing) != 0 {
+		t.Fatalf("Draw = %v, missing %q", err, string(missing))
+	}
+	if again, _, _ := Draw(siteCard); !bytes.Equal(again, data) {
+		t.Error("two drawings of the same card differ")
+	}
+	img := checkPNG(t, "site", data)
+	white := 0
+	for y := Margin; y < 300; y++ {
+		for x := Margin; x < Width-Margin; x++ {
+			if rgba(img.At(x, y)) == TitleColor.RGBA() {
+				white++
+			}
+		}
+	}
+	if white < 5000 {
+		t.Errorf("%d title pixels, want the title drawn", white)
+	}
+	if n := ink(img, image.Rect(0, 0, Margin-8, Height-BandHeight-8)) +
+		ink(img, image.Rect(Width-Margin+8, 0, Width, Height-BandHeight-8)); n != 0 {
+		t.Errorf("%d pixels drawn in the side margins", n)
+	}
+}
+
 func TestDrawLongText(t *testing.T) {
 	long := strings.Repeat("Transformation numérique de l’administration publique ", 8)
 	data, missing, err := Draw(Card{
@@ -160,11 +195,7 @@ func TestWrap(t *testing.T) {
 
 // BenchmarkDraw draws the French share image of the site.
 func BenchmarkDraw(b *testing.B) {
-	c := Card{
-		Title:    "Le Kazakhstan à 30\u00a0ans\u00a0: le saut numérique",
-		Subtitle: "Trente ans après l’indépendance, comment le Kazakhstan a misé sur le numérique\u00a0: e-gouvernement, compétences, recherche, fintech, minage et investissements.",
-		Brand:    "Kazakhstan 30", Address: "example.github.io/kz30",
-	}
+	c := siteCard
 	var size int
 	for b.Loop() {
 		data, _, err := Draw(c)
