@@ -138,10 +138,7 @@ func (fonts *fonts) draw(c Card) ([]byte, []rune, error) {
 	tm := titleFace.Metrics()
 	lineHeight := (tm.Height * 11 / 10).Ceil()
 	y += tm.Ascent.Ceil()
-	for _, l := range title {
-		drawText(img, titleFace, rampTitle, Margin, y, l)
-		y += lineHeight
-	}
+	y = drawLines(img, titleFace, rampTitle, Margin, y, lineHeight, title)
 
 	// The subtitle below, on the lines left above the band.
 	sub, err := face(fonts.regular, 32)
@@ -153,10 +150,7 @@ func (fonts *fonts) draw(c Card) ([]byte, []rune, error) {
 	y += -lineHeight + tm.Descent.Ceil() + 28 + sm.Ascent.Ceil()
 	room := max(0, (band.Min.Y-8-24-y+sm.Ascent.Ceil())/subLine)
 	lines, _ := wrap(sub, c.Subtitle, width, room)
-	for _, l := range lines {
-		drawText(img, sub, rampSubtitle, Margin, y, l)
-		y += subLine
-	}
+	drawLines(img, sub, rampSubtitle, Margin, y, subLine, lines)
 
 	// The band: brand on the left, address on the right.
 	bf, err := face(fonts.bold, 34)
@@ -196,6 +190,16 @@ func fill(img *image.Paletted, r image.Rectangle, ix uint8) {
 			row[i] = ix
 		}
 	}
+}
+
+// drawLines draws lines at x, the first on baseline y and each next one
+// step pixels lower, and returns the baseline below the last.
+func drawLines(img *image.Paletted, f font.Face, r ramp, x, y, step int, lines []string) int {
+	for _, l := range lines {
+		drawText(img, f, r, x, y, l)
+		y += step
+	}
+	return y
 }
 
 // drawText draws s with its baseline starting at (x, y), in the text
