@@ -80,13 +80,6 @@ func usage(w io.Writer) {
 	fmt.Fprintln(w, "\nRun \"kz30 help COMMAND\" (or \"kz30 COMMAND --help\") for its flags.")
 }
 
-func notYet(name string) func(context.Context, []string, io.Writer, io.Writer) int {
-	return func(_ context.Context, _ []string, _, stderr io.Writer) int {
-		fmt.Fprintf(stderr, "kz30 %s: not yet\n", name)
-		return 2
-	}
-}
-
 // newFlags makes a FlagSet whose usage prints the command's synopsis.
 func newFlags(name string, stderr io.Writer) *flag.FlagSet {
 	fs := flag.NewFlagSet("kz30 "+name, flag.ContinueOnError)
