@@ -187,3 +187,30 @@ func TestImageHostsCSP(t *testing.T) {
 }
 
 var regexpCSP = regexp.MustCompile(`<meta http-equiv="Content-Security-Policy" content="([^"]*)">`)
+
+// TestImageNewsletter: the e-mail export finds an image next to the page
+// (its size too) and one of static/ under the base path; a sized image
+// gets width and height attributes and a style that lets it, or its
+// box when images are blocked, shrink to a phone's width.
+func TestImageNewsletter(t *testing.T) {
+	dir := imageSite(t)
+	cfg := filepath.Join(dir, "site.toml")
+	data, err := os.ReadFile(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(cfg, append(data, "\n[newsletter]\nenabled = true\n"...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res := mustRender(t, Options{Dir: dir, AllowStale: true})
+	msg := string(res.Files["newsletter/fr/page-a.html"])
+	for _, want := range []string{
+		`<img src="https://example.test/kz30/fr/page-a/col.png" alt="Vue du col" width="40" height="30" style="`,
+		`width:100%;max-width:40px;height:auto"`,
+		`href="https://example.test/kz30/img/carte.svg"`,
+	} {
+		if !strings.Contains(msg, want) {
+			t.Errorf("newsletter/fr/page-a.html lacks %s", want)
+		}
+	}
+}

@@ -29,10 +29,29 @@ func (b *builder) exporter() *newsletter.Exporter {
 		Locales: b.locales,
 		Text:    text,
 		Resolve: b.resolve,
-		Asset: func(p string) ([]byte, error) {
-			return fs.ReadFile(b.src, path.Join("static", p))
-		},
+		Asset:   b.publishedFile,
+		Image:   b.image,
 	})
+}
+
+// publishedFile returns a file of static/ or an image copied beside a
+// page (by output path: "fr/kaspi/col.png"), for the e-mail exports'
+// image sizes.
+func (b *builder) publishedFile(p string) ([]byte, error) {
+	data, err := fs.ReadFile(b.src, path.Join("static", p))
+	if err == nil {
+		return data, nil
+	}
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	for _, d := range b.docs {
+		for _, a := range d.Assets {
+			if a.Out == p {
+				return fs.ReadFile(b.src, a.Src)
+			}
+		}
+	}
+	return nil, err
 }
 
 // newsletterPages are the pages that get exports: every section (not the

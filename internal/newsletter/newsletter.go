@@ -41,6 +41,10 @@ type Options struct {
 	// root ("images/map.png"); it gives images their width and height. Nil
 	// means no size is known.
 	Asset func(path string) ([]byte, error)
+	// Image resolves a local image of page from as the build does for
+	// web pages (markdown.Source.Image): its URL relative to the page's
+	// web URL. Nil leaves image paths as written.
+	Image func(from *content.Page, dest string) (markdown.Image, error)
 }
 
 // Exporter renders the e-mail exports of one build. It is safe for
@@ -94,6 +98,14 @@ type Bar struct {
 	From, To int
 }
 
+// pageImage is the Source.Image of page p, or nil.
+func (x *Exporter) pageImage(p *content.Page) func(string) (markdown.Image, error) {
+	if x.opts.Image == nil {
+		return nil
+	}
+	return func(dest string) (markdown.Image, error) { return x.opts.Image(p, dest) }
+}
+
 // Section converts page p for e-mail: its body through the e-mail
 // Converter with links made absolute, and its key-figure cards. It returns
 // the conversion's warnings (the web conversion reports the same ones).
@@ -120,6 +132,7 @@ func (x *Exporter) Section(p *content.Page) (*Section, diag.List, error) {
 			}
 			return x.pageURL(t), nil
 		},
+		Image: x.pageImage(p),
 	})
 	if err != nil {
 		return nil, warns, err
