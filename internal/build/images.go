@@ -59,6 +59,10 @@ func (b *builder) image(p *content.Page, dest string) (markdown.Image, error) {
 	dir := path.Dir(p.Path)
 	name := path.Join(dir, u.Path)
 	if strings.HasPrefix(name, dir+"/") {
+		if msg := copyProblem(strings.TrimPrefix(name, dir+"/")); msg != "" {
+			return markdown.Image{}, &diag.Error{Msg: fmt.Sprintf("image %q %s", dest, msg),
+				Hint: "only image files next to a page are published with it (" + strings.Join(imageExts, " ") + "), never hidden ones"}
+		}
 		if data, ok := b.readImage(name); ok {
 			rel := strings.TrimPrefix(name, dir+"/")
 			img := markdown.Image{URL: rel + tail, Copy: markdown.Asset{Src: name, Out: p.URLPath() + rel}}
@@ -79,6 +83,25 @@ func (b *builder) image(p *content.Page, dest string) (markdown.Image, error) {
 	}
 	return markdown.Image{}, &diag.Error{Msg: fmt.Sprintf("missing image %q (looked for %s, next to the page)", dest, name),
 		Hint: "put the file next to " + p.Path + ", or in static/ and write /" + u.Path + " (a path starting with / is below static/)"}
+}
+
+// imageExts are the extensions of files copied beside a page.
+var imageExts = []string{".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".avif"}
+
+// copyProblem says why the file rel (below a page's folder) is not copied
+// beside the page, or "".
+func copyProblem(rel string) string {
+	for _, seg := range strings.Split(rel, "/") {
+		if strings.HasPrefix(seg, ".") {
+			return "is a hidden file"
+		}
+	}
+	for _, e := range imageExts {
+		if strings.EqualFold(path.Ext(rel), e) {
+			return ""
+		}
+	}
+	return "is not an image file"
 }
 
 // readImage reads a regular file of the source.
