@@ -58,6 +58,12 @@ type builder struct {
 	navLabels map[*content.Page]render.NavItem // every page's link labels
 	inc       *incState                        // set by Incremental: what the previous build lends; nil otherwise
 
+	// variants and assetsOut hold, per run, the srcset variants made of
+	// each source image and the images written beside pages or into
+	// assets/img/ (each once).
+	variants  map[string]*variantSet
+	assetsOut map[string]bool
+
 	files atomic.Int64
 	bytes atomic.Int64
 }

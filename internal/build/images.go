@@ -54,7 +54,7 @@ func (b *builder) image(p *content.Page, dest string) (markdown.Image, error) {
 				Hint: "add the file to static/, or fix the path (a path starting with / is below static/; write col.png for a file next to the page)"}
 		}
 		img := markdown.Image{URL: relURL(p.URLPath(), rel) + tail}
-		return img, sized(&img, name, data)
+		return img, sizedWithVariants(p, &img, name, data)
 	}
 	dir := path.Dir(p.Path)
 	name := path.Join(dir, u.Path)
@@ -66,7 +66,7 @@ func (b *builder) image(p *content.Page, dest string) (markdown.Image, error) {
 		if data, ok := b.readImage(name); ok {
 			rel := strings.TrimPrefix(name, dir+"/")
 			img := markdown.Image{URL: rel + tail, Copy: markdown.Asset{Src: name, Out: p.URLPath() + rel}}
-			return img, sized(&img, name, data)
+			return img, sizedWithVariants(p, &img, name, data)
 		}
 	}
 	// The spelling that worked before images were copied: relative to the
@@ -74,7 +74,7 @@ func (b *builder) image(p *content.Page, dest string) (markdown.Image, error) {
 	if out := path.Join(p.URLPath(), u.Path); !strings.HasPrefix(out, "../") && out != ".." {
 		if data, ok := b.readImage("static/" + out); ok {
 			img := markdown.Image{URL: dest}
-			return img, sized(&img, "static/"+out, data)
+			return img, sizedWithVariants(p, &img, "static/"+out, data)
 		}
 	}
 	if !strings.HasPrefix(name, dir+"/") {
@@ -102,6 +102,15 @@ func copyProblem(rel string) string {
 		}
 	}
 	return "is not an image file"
+}
+
+// sizedWithVariants is sized, then addVariants.
+func sizedWithVariants(p *content.Page, img *markdown.Image, name string, data []byte) error {
+	if err := sized(img, name, data); err != nil {
+		return err
+	}
+	addVariants(p, img, name, data)
+	return nil
 }
 
 // readImage reads a regular file of the source.
@@ -192,16 +201,29 @@ func svgLength(s string) int {
 // its output.
 func (b *builder) writeAssets(s countingSink, doc *markdown.Doc) error {
 	var errs diag.List
-	seen := map[string]bool{}
 	for _, a := range doc.Assets {
-		if seen[a.Out] {
+		// An image beside a page is written once; a variant, named by
+		// its source's hash, once for every page that shows it.
+		b.mu.Lock()
+		done := b.assetsOut[a.Out]
+		if b.assetsOut == nil {
+			b.assetsOut = map[string]bool{}
+		}
+		b.assetsOut[a.Out] = true
+		b.mu.Unlock()
+		if done {
 			continue
 		}
-		seen[a.Out] = true
 		data, err := fs.ReadFile(b.src, a.Src)
 		if err != nil {
 			errs.Add(diag.Pos{File: a.Src}, "cannot read: "+unwrapPath(err).Error(), "check the permissions of "+a.Src)
 			continue
+		}
+		if a.Width > 0 {
+			if data, err = b.variant(a, data); err != nil {
+				errs.Append(err)
+				continue
+			}
 		}
 		errs.Append(s.write(a.Out, data))
 	}

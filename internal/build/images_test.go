@@ -214,3 +214,75 @@ func TestImageNewsletter(t *testing.T) {
 		}
 	}
 }
+
+// TestImageVariants: a JPEG or PNG wider than 480 pixels gets smaller
+// copies in assets/img/ (named by its content, one set for every page
+// that shows it) in its srcset; the copies have the right size; an
+// incremental build does not make them again.
+func TestImageVariants(t *testing.T) {
+	dir := imageSite(t)
+	if err := os.WriteFile(filepath.Join(dir, "content", "fr", "col.png"), mustPNG(t, 1200, 600), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// The English page shows the same file, from static/.
+	if err := os.MkdirAll(filepath.Join(dir, "static", "img"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "static", "img", "col.png"), mustPNG(t, 1200, 600), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	en := filepath.Join(dir, "content", "en", "a.md")
+	src, err := os.ReadFile(en)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(en, append(src, "\n![The pass](/img/col.png)\n"...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res := mustRender(t, Options{Dir: dir, AllowStale: true})
+	var names []string
+	for name := range res.Files {
+		if strings.HasPrefix(name, "assets/img/") {
+			names = append(names, name)
+		}
+	}
+	if len(names) != 2 {
+		t.Fatalf("variants %v, want 480w and 960w", names)
+	}
+	for _, name := range names {
+		c, err := png.DecodeConfig(bytes.NewReader(res.Files[name]))
+		w := 480
+		if strings.HasSuffix(name, "-960w.png") {
+			w = 960
+		}
+		if err != nil || c.Width != w || c.Height != w/2 {
+			t.Errorf("%s: %d×%d (%v), want %d×%d", name, c.Width, c.Height, err, w, w/2)
+		}
+	}
+	hash := strings.TrimSuffix(strings.TrimPrefix(names[0], "assets/img/"), names[0][strings.LastIndex(names[0], "-"):])
+	fr := string(res.Files["fr/page-a/index.html"])
+	wantFr := `<img src="col.png" alt="Vue du col" width="1200" height="600" srcset="../../assets/img/` + hash + `-480w.png 480w, ../../assets/img/` + hash + `-960w.png 960w, col.png 1200w" sizes="(min-width: 40em) 38em, calc(100vw - 2rem)">`
+	if !strings.Contains(fr, wantFr) {
+		t.Errorf("fr/page-a/index.html lacks\n%s", wantFr)
+	}
+	if !strings.Contains(string(res.Files["en/page-a/index.html"]), `srcset="../../assets/img/`+hash+`-480w.png 480w`) {
+		t.Errorf("the English page does not share the variants")
+	}
+
+	in := NewIncremental(Options{Dir: dir, AllowStale: true, Defaults: repoRoot})
+	if _, _, err := in.Build(); err != nil {
+		t.Fatal(err)
+	}
+	var memos int
+	for id, v := range in.memos {
+		if strings.HasPrefix(id, "variants\x00") {
+			memos++
+			if m, ok := v.(map[int][]byte); !ok || len(m) != 2 {
+				t.Errorf("memo %q holds %T", id, v)
+			}
+		}
+	}
+	if memos != 1 {
+		t.Errorf("%d variant sets kept for the next build, want 1 (one source content)", memos)
+	}
+}

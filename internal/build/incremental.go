@@ -318,7 +318,7 @@ func (c *cachedDoc) imagesSame(image func(string) (markdown.Image, error)) bool 
 		if err != nil {
 			e = err.Error()
 		}
-		if img != r.img || e != r.err {
+		if fmt.Sprint(img) != fmt.Sprint(r.img) || e != r.err {
 			return false
 		}
 	}

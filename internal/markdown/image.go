@@ -21,12 +21,19 @@ type Image struct {
 	URL           string
 	Width, Height int
 	Copy          Asset // Src is "" when the image is already published (static/)
+	// Srcset and Sizes are the image's srcset and sizes attributes when it
+	// has smaller variants ("" otherwise); Variants are the files to make.
+	Srcset, Sizes string
+	Variants      []Asset
 }
 
 // Asset is a source file copied into the output.
 type Asset struct {
 	Src string // source path: "content/fr/col.png"
 	Out string // output path: "fr/kaspi/col.png"
+	// Width, when not 0, makes the output a copy of the image resized to
+	// this many pixels wide (a srcset variant).
+	Width int
 }
 
 // Decorative is the image title that marks an image as decorative: its
@@ -89,6 +96,11 @@ func (st *state) image(n *ast.Image, src []byte) {
 		}
 		if img.Copy.Src != "" {
 			st.doc.Assets = append(st.doc.Assets, img.Copy)
+		}
+		if img.Srcset != "" {
+			n.SetAttributeString("srcset", []byte(img.Srcset))
+			n.SetAttributeString("sizes", []byte(img.Sizes))
+			st.doc.Assets = append(st.doc.Assets, img.Variants...)
 		}
 	}
 	if st.doc.Images > 1 {
