@@ -3,6 +3,7 @@ package build
 import (
 	"bytes"
 	"encoding/xml"
+	"errors"
 	"fmt"
 	"image"
 	_ "image/gif"  // image.DecodeConfig of GIF images
@@ -65,6 +66,10 @@ func (b *builder) image(p *content.Page, dest string) (markdown.Image, error) {
 		}
 		if data, ok := b.readImage(name); ok {
 			rel := strings.TrimPrefix(name, dir+"/")
+			if _, clash := b.readImage("static/" + p.URLPath() + rel); clash {
+				return markdown.Image{}, &diag.Error{Msg: fmt.Sprintf("image %q would be published as %s%s, which static/%s%s already is", dest, p.URLPath(), rel, p.URLPath(), rel),
+					Hint: "rename the image, or remove the file of static/"}
+			}
 			img := markdown.Image{URL: rel + tail, Copy: markdown.Asset{Src: name, Out: p.URLPath() + rel}}
 			return img, sizedWithVariants(p, &img, name, data)
 		}
@@ -225,7 +230,15 @@ func (b *builder) writeAssets(s countingSink, doc *markdown.Doc) error {
 				continue
 			}
 		}
-		errs.Append(s.write(a.Out, data))
+		if err := s.write(a.Out, data); err != nil {
+			var de *diag.Error
+			if errors.As(err, &de) || b.stopped() != nil {
+				errs.Append(err)
+				continue
+			}
+			errs.Add(diag.Pos{File: a.Src}, fmt.Sprintf("cannot publish the image as %s: %v", a.Out, err),
+				"rename the image: another output (a file of static/, say) has that path")
+		}
 	}
 	return errs.Err()
 }
