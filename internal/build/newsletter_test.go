@@ -126,6 +126,9 @@ func nlCheckHTML(t *testing.T, name, lang string, data []byte, res *Result) {
 			}
 		case atom.Body:
 			body = n
+			if nlHasAttr(n, "class") {
+				fail("<body class=%q>: webmail washers replace the class of <body>; the wrapper carries it", get("class"))
+			}
 		case atom.Script, atom.Form, atom.Input, atom.Button, atom.Select, atom.Textarea, atom.Iframe, atom.Object, atom.Embed, atom.Svg:
 			fail("has a <%s>", n.Data)
 		case atom.Link:
@@ -198,6 +201,9 @@ func nlCheckHTML(t *testing.T, name, lang string, data []byte, res *Result) {
 		if body != nil && nlBelow(n, body) && !nlUnstyled[n.DataAtom] && strings.Trim(get("style"), "; ") == "" {
 			fail("<%s> inside <body> has no inline style", n.Data)
 		}
+		if body != nil && nlBelow(n, body) && nlTextBlock[n.DataAtom] && !strings.Contains(get("style"), "display:none") {
+			nlCheckFont(fail, n)
+		}
 	}
 	if styles > 1 {
 		fail("%d <style> blocks, want at most 1", styles)
@@ -228,8 +234,10 @@ func nlCheckHTML(t *testing.T, name, lang string, data []byte, res *Result) {
 				break
 			}
 		}
-		if pre == nil || !strings.Contains(nlAttr(pre, "style"), "font-size:0") || strings.TrimSpace(nlText(pre)) == "" {
+		if pre == nil || !strings.Contains(nlAttr(pre, "style"), "display:none") || !strings.Contains(nlAttr(pre, "style"), "mso-hide:all") || strings.TrimSpace(nlText(pre)) == "" {
 			fail("no hidden preheader at the top of the message")
+		} else if strings.Contains(";"+nlAttr(pre, "style"), ";color:") {
+			fail("the preheader sets a color (%q): spam filters score text colored like its background", nlAttr(pre, "style"))
 		}
 	}
 	// Outlook's ghost table holds the 600 px column.
@@ -238,6 +246,77 @@ func nlCheckHTML(t *testing.T, name, lang string, data []byte, res *Result) {
 	}
 	if !regexp.MustCompile(`max-width:\s*600px`).Match(data) {
 		fail("the column has no max-width of 600px")
+	}
+	nlCheckButtons(fail, doc, bytes.Count(data, []byte(`<h1 `)))
+}
+
+// nlTextBlock are the elements that hold text in their own box: each
+// must name its font, since classic Outlook inherits none into cells.
+var nlTextBlock = map[atom.Atom]bool{atom.Div: true, atom.Td: true, atom.Th: true, atom.P: true,
+	atom.H1: true, atom.H2: true, atom.H3: true, atom.H4: true, atom.H5: true, atom.H6: true,
+	atom.Ul: true, atom.Ol: true, atom.Li: true, atom.Blockquote: true}
+
+// nlCheckFont asserts that a text block sets font-family, font-size and
+// line-height, with mso-line-height-rule:exactly before line-height.
+func nlCheckFont(fail func(string, ...any), n *html.Node) {
+	seen := map[string]int{}
+	for i, d := range nlDeclarations(nlAttr(n, "style")) {
+		if _, ok := seen[d.Property]; !ok {
+			seen[d.Property] = i
+		}
+	}
+	for _, p := range []string{"font-family", "font-size", "line-height"} {
+		if _, ok := seen[p]; !ok {
+			fail("<%s style=%q> has no %s: Outlook for Windows falls back to its default", n.Data, nlAttr(n, "style"), p)
+			return
+		}
+	}
+	if r, ok := seen["mso-line-height-rule"]; !ok || r > seen["line-height"] {
+		fail("<%s style=%q>: no mso-line-height-rule:exactly before line-height", n.Data, nlAttr(n, "style"))
+	}
+}
+
+// nlCheckButtons asserts that each section's "Read on the site" button is
+// bulletproof: the link is the whole button (an inline block carrying the
+// padding and the background, in a cell without padding that repeats the
+// color), with Outlook's padding replaced by its own spacers.
+func nlCheckButtons(fail func(string, ...any), doc *html.Node, sections int) {
+	buttons := 0
+	for n := range doc.Descendants() {
+		if n.DataAtom != atom.A || n.Parent == nil || n.Parent.DataAtom != atom.Td || !nlHasAttr(n.Parent, "bgcolor") {
+			continue
+		}
+		buttons++
+		td := n.Parent
+		decls := map[string]string{}
+		for _, d := range nlDeclarations(nlAttr(n, "style")) {
+			decls[d.Property] = d.Value
+		}
+		tdDecls := map[string]string{}
+		for _, d := range nlDeclarations(nlAttr(td, "style")) {
+			tdDecls[d.Property] = d.Value
+		}
+		if decls["display"] != "inline-block" || !strings.HasSuffix(decls["padding"], "px") || decls["background-color"] == "" || decls["mso-padding-alt"] != "0" {
+			fail("button link %q is not the whole button: style %q", nlText(n), nlAttr(n, "style"))
+		}
+		if tdDecls["padding"] != "0" || !strings.EqualFold(tdDecls["background-color"], nlAttr(td, "bgcolor")) {
+			fail("button cell pads around its link or lacks its color: style %q bgcolor %q", nlAttr(td, "style"), nlAttr(td, "bgcolor"))
+		}
+		if td.FirstChild != n || td.LastChild != n || strings.TrimSpace(nlText(n)) == "" {
+			fail("button cell holds more than its link")
+		}
+		var mso int
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type == html.CommentNode && strings.Contains(c.Data, "[if mso]") && strings.Contains(c.Data, "mso-font-width") {
+				mso++
+			}
+		}
+		if mso != 2 {
+			fail("button %q: %d Outlook spacers inside the link, want 2", nlText(n), mso)
+		}
+	}
+	if buttons != sections {
+		fail("%d buttons for %d sections", buttons, sections)
 	}
 }
 
@@ -572,7 +651,7 @@ func TestNewsletterRewrites(t *testing.T) {
 		// Bars with their text values instead of SVG charts.
 		`width="90%"`, ">90%</p>", ">29th of 193</p>",
 		// Code: chroma's inline colors, lines ending in <br/>.
-		`<span style="color:#cf222e">func</span>`, "<br/>",
+		`<span style="color:#cf222e" class="hl-cf222e">func</span>`, "<br/>",
 	} {
 		if !strings.Contains(page, want) {
 			t.Errorf("en/page-a.html lacks %s", want)
