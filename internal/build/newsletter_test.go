@@ -812,3 +812,39 @@ func TestNewsletterDeterministicAndOnDemand(t *testing.T) {
 		t.Errorf("UTM parameters without [newsletter] utm_*:\n%s", out)
 	}
 }
+
+// A link whose text looks like another domain than the link's is what
+// spam filters' phishing rules flag: the build warns at the link.
+func TestNewsletterPhishingWarning(t *testing.T) {
+	dir := nlFixture(t)
+	p := filepath.Join(dir, "content", "en", "c.md")
+	src, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	src = bytes.Replace(src, []byte("A second section, which"), []byte("A second section, see [Example.org](a.md), which"), 1)
+	if err := os.WriteFile(p, src, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res := mustRender(t, Options{Dir: dir})
+	want := `content/en/c.md:10:23: link text "Example.org" looks like the domain example.org, but the link goes to example.test: spam filters score this as phishing in the e-mail export; write the name without its domain ("Example"), or link to example.org itself`
+	n := 0
+	for _, w := range res.Stats.Warnings {
+		if strings.Contains(w.Msg, "phishing") {
+			n++
+			if w.Error() != want {
+				t.Errorf("warning:\n got %s\nwant %s", w.Error(), want)
+			}
+		}
+	}
+	if n != 1 {
+		t.Errorf("%d phishing warnings, want 1: %v", n, res.Stats.Warnings)
+	}
+	out, warns, err := Newsletter(Options{Dir: dir, Defaults: repoRoot}, NewsletterRequest{Names: []string{"c"}, Lang: "en"})
+	if err != nil || len(out) == 0 {
+		t.Fatal(err)
+	}
+	if !strings.Contains(warns.Error(), want) {
+		t.Errorf("kz30 newsletter warnings lack the phishing one: %v", warns)
+	}
+}
