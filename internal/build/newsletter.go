@@ -46,7 +46,8 @@ func (b *builder) newsletterPages() []*content.Page {
 
 // writeNewsletters writes the e-mail exports of every section when
 // site.toml enables them: newsletter/<lang>/<slug>.html and
-// <slug>-teaser.html, each with its .txt twin, and newsletter/index.html.
+// <slug>-teaser.html, each with its .txt twin, newsletter/index.html and
+// the script of its Copy buttons.
 func (b *builder) writeNewsletters(s sink) error {
 	if !b.cfg.Newsletter.Enabled {
 		return nil
@@ -106,6 +107,9 @@ func (b *builder) writeNewsletters(s sink) error {
 	}
 	index, err := x.Index(entries, relURL(newsletterDir+"/", b.cssName))
 	if err != nil {
+		return err
+	}
+	if err := s.write(path.Join(newsletterDir, newsletter.CopyScriptName), []byte(newsletter.CopyScript)); err != nil {
 		return err
 	}
 	return s.write(path.Join(newsletterDir, "index.html"), index)

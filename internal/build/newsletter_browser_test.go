@@ -98,7 +98,7 @@ const nlLayoutJS = `(() => {
     if (parseFloat(cs.fontSize) < 10) problems.push(what + ": font-size " + cs.fontSize);
     if (r.width === 0 || r.height === 0) problems.push(what + ": no size");
     if (cs.visibility !== "visible" || parseFloat(cs.opacity) === 0) problems.push(what + ": hidden");
-    if (r.right > width + 0.5) problems.push(what + ": past the right edge (" + r.right + "px)");
+    if (r.right > width + 0.5) problems.push(what + ": past the right edge (" + r.right + "px) in <" + el.tagName.toLowerCase() + " style=\"" + (el.getAttribute("style") || "").slice(0, 80) + "\">");
     const fg = rgb(cs.color), bg = background(el);
     const a = lum(fg), b = lum(bg);
     const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);

@@ -171,6 +171,23 @@ func nlCheckHTML(t *testing.T, name, lang string, data []byte, res *Result) {
 		if strings.Contains(get("style"), "var(") {
 			fail("<%s style=%q> has var()", n.Data, get("style"))
 		}
+		// Pasting into a rich-text editor freezes a width of a style
+		// attribute into the pixels of the layout: a width in percent
+		// goes in the width attribute, or comes with a max-width that
+		// fits the narrowest phone's column.
+		var pct bool
+		maxPx := 0
+		for _, d := range nlDeclarations(get("style")) {
+			if d.Property == "width" && strings.HasSuffix(d.Value, "%") {
+				pct = true
+			}
+			if d.Property == "max-width" && strings.HasSuffix(d.Value, "px") {
+				maxPx, _ = strconv.Atoi(strings.TrimSuffix(d.Value, "px"))
+			}
+		}
+		if pct && (maxPx == 0 || maxPx > nlNarrowest) {
+			fail("<%s style=%q>: width in percent in a style attribute (paste turns it into the pixels of the layout); use the width attribute, or a max-width of at most %dpx", n.Data, get("style"), nlNarrowest)
+		}
 		for _, k := range []string{"href", "src"} {
 			v, ok := nlAttrOK(n, k)
 			if !ok {
@@ -249,6 +266,10 @@ func nlCheckHTML(t *testing.T, name, lang string, data []byte, res *Result) {
 	}
 	nlCheckButtons(fail, doc, bytes.Count(data, []byte(`<h1 `)))
 }
+
+// nlNarrowest is the column of a 320 px phone: the viewport less the
+// section's side padding.
+const nlNarrowest = 320 - 2*24
 
 // nlTextBlock are the elements that hold text in their own box: each
 // must name its font, since classic Outlook inherits none into cells.
@@ -393,8 +414,9 @@ func TestNewsletterRulesOnEveryExport(t *testing.T) {
 }
 
 // Every section in every language gets four exports; reference pages and
-// homes get none; the index links to all of them; nothing of it reaches
-// the sitemap or the feeds.
+// homes get none; the index links to all of them, with a Copy button per
+// HTML export run by a same-origin script; nothing of it reaches the
+// sitemap or the feeds.
 func TestNewsletterFilesAndIndex(t *testing.T) {
 	res := mustRender(t, Options{Dir: nlFixture(t)})
 	var got []string
@@ -412,7 +434,9 @@ func TestNewsletterFilesAndIndex(t *testing.T) {
 			}
 		}
 	}
-	want = append(want, "newsletter/index.html")
+	exports := slices.Clone(want)
+	slices.Sort(exports)
+	want = append(want, "newsletter/index.html", "newsletter/copy.js")
 	slices.Sort(want)
 	if !slices.Equal(got, want) {
 		t.Errorf("newsletter files:\n got %q\nwant %q", got, want)
@@ -430,14 +454,32 @@ func TestNewsletterFilesAndIndex(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var links []string
-	var csp, robots, textareas bool
+	var links, copies []string
+	var csp, robots, textareas, script bool
 	for n := range index.Descendants() {
 		if n.DataAtom == atom.A {
 			links = append(links, "newsletter/"+nlAttr(n, "href"))
 		}
+		// A Copy button per HTML export, hidden until the script shows it,
+		// naming the export and its text twin.
+		if n.DataAtom == atom.Button {
+			h, txt := nlAttr(n, "data-copy-html"), nlAttr(n, "data-copy-text")
+			copies = append(copies, "newsletter/"+h)
+			if _, ok := res.Files["newsletter/"+txt]; !ok || txt != newsletter.TextPath(h) {
+				t.Errorf("Copy button of %s: text %q", h, txt)
+			}
+			if !nlHasAttr(n, "hidden") || nlAttr(n, "type") != "button" || nlAttr(n, "data-copied") == "" || nlAttr(n, "data-failed") == "" {
+				t.Errorf("Copy button of %s: %v", h, n.Attr)
+			}
+			if s := n.NextSibling.NextSibling; s == nil || nlAttr(s, "role") != "status" {
+				t.Errorf("Copy button of %s has no status after it", h)
+			}
+		}
+		if n.DataAtom == atom.Script {
+			script = nlAttr(n, "src") == newsletter.CopyScriptName && nlHasAttr(n, "defer") && string(res.Files["newsletter/"+newsletter.CopyScriptName]) == newsletter.CopyScript
+		}
 		if n.DataAtom == atom.Meta && nlAttr(n, "http-equiv") == "Content-Security-Policy" {
-			csp = true
+			csp = strings.Contains(nlAttr(n, "content"), "default-src 'none'") && strings.Contains(nlAttr(n, "content"), "script-src 'self'") && strings.Contains(nlAttr(n, "content"), "connect-src 'self'")
 		}
 		if n.DataAtom == atom.Meta && strings.Contains(nlAttr(n, "content"), "noindex") {
 			robots = true
@@ -452,11 +494,21 @@ func TestNewsletterFilesAndIndex(t *testing.T) {
 		}
 	}
 	slices.Sort(links)
-	if !slices.Equal(links, want[:len(want)-1]) {
-		t.Errorf("the index links to\n %q\nwant\n %q", links, want[:len(want)-1])
+	if !slices.Equal(links, exports) {
+		t.Errorf("the index links to\n %q\nwant\n %q", links, exports)
 	}
-	if !csp || !robots || !textareas {
-		t.Errorf("index: CSP %v, noindex %v, teaser text to copy %v; want all", csp, robots, textareas)
+	var htmlExports []string
+	for _, e := range exports {
+		if strings.HasSuffix(e, ".html") {
+			htmlExports = append(htmlExports, e)
+		}
+	}
+	slices.Sort(copies)
+	if !slices.Equal(copies, htmlExports) {
+		t.Errorf("the index has Copy buttons for\n %q\nwant\n %q", copies, htmlExports)
+	}
+	if !csp || !robots || !textareas || !script {
+		t.Errorf("index: CSP %v, noindex %v, teaser text to copy %v, copy script %v; want all", csp, robots, textareas, script)
 	}
 }
 
@@ -797,8 +849,8 @@ func TestNewsletterDeterministicAndOnDemand(t *testing.T) {
 			}
 		}
 	}
-	if n != 17 {
-		t.Errorf("%d newsletter files, want 17", n)
+	if n != 18 {
+		t.Errorf("%d newsletter files, want 18", n)
 	}
 	out, _, err := Newsletter(Options{Dir: extract(t, "site.txtar"), Defaults: repoRoot}, NewsletterRequest{Names: []string{"a"}, Lang: "en", Text: true})
 	if err != nil {

@@ -22,6 +22,15 @@ package newsletter
 // (valid CSS: names of several words need no quotes) since every cell
 // repeats them.
 //
+// Widths in percent go in width attributes (every client honours
+// width="100%" on a table), not in style attributes: pasting HTML into a
+// rich-text editor (Chromium's, and the webmails built on it) replaces
+// each width of a style attribute with the pixels it had when laid out
+// (width:100% becomes width:600px), while attributes, min-width and
+// max-width stay as written. The one exception, the key-figure column,
+// is capped at 270px, so the pixels a paste gives it fit the narrowest
+// phone (320px less the section's padding).
+//
 // Colors stay readable when a client forces dark mode: dark text on
 // white and white text on the accent only, no meaning carried by color
 // alone, and no transparent images.
@@ -29,7 +38,7 @@ const stylesheet = `
 body { margin: 0; padding: 0; background-color: #eef1f3; }
 .wrap { margin: 0; padding: 16px 0; background-color: #eef1f3; color: #1b1d1f; font-family: Segoe UI,Roboto,Helvetica,Arial,sans-serif; font-size: 16px; line-height: 24px; }
 .preheader { display: none; font-size: 0; line-height: 0; max-height: 0; max-width: 0; opacity: 0; overflow: hidden; mso-hide: all; }
-.outer { width: 100%; max-width: 600px; margin: 0 auto; background-color: #ffffff; border-collapse: collapse; }
+.outer { max-width: 600px; margin: 0 auto; background-color: #ffffff; border-collapse: collapse; }
 .mast { padding: 16px 24px 12px 24px; border-bottom: 3px solid #00677a; font-size: 14px; line-height: 20px; color: #4f565c; }
 .mast-a { color: #1b1d1f; font-weight: bold; text-decoration: none; }
 .sec { padding: 24px 24px 8px 24px; color: #1b1d1f; font-size: 16px; line-height: 24px; vertical-align: top; }
@@ -38,14 +47,14 @@ body { margin: 0; padding: 0; background-color: #eef1f3; }
 .title-a { color: #1b1d1f; text-decoration: none; }
 .lede { margin: 0 0 20px 0; font-size: 18px; line-height: 27px; color: #4f565c; }
 .cards { margin: 0 0 8px 0; }
-.col { display: inline-block; width: 100%; max-width: 276px; vertical-align: top; }
-.col-w { width: 100%; }
-.card { width: 100%; border-collapse: collapse; }
+.col { display: inline-block; width: 100%; max-width: 270px; vertical-align: top; }
+.col-w { margin: 0; }
+.card { border-collapse: collapse; }
 .card-pad { padding: 0 3px 12px 3px; vertical-align: top; }
 .card-in { padding: 14px 16px; border: 1px solid #d5dade; background-color: #eef5f7; color: #1b1d1f; vertical-align: top; }
 .figure { margin: 0; font-size: 26px; line-height: 32px; font-weight: bold; color: #00677a; }
 .label { margin: 4px 0 0 0; font-size: 15px; line-height: 21px; font-weight: bold; color: #1b1d1f; }
-.bar { width: 100%; margin: 10px 0 0 0; border-collapse: collapse; }
+.bar { margin: 10px 0 0 0; border-collapse: collapse; }
 .bar-on { height: 8px; font-size: 8px; line-height: 8px; background-color: #00758a; }
 .bar-off { height: 8px; font-size: 8px; line-height: 8px; background-color: #c3cacf; }
 .bar-text { margin: 6px 0 0 0; font-size: 13px; line-height: 18px; color: #4f565c; }
@@ -71,15 +80,15 @@ body { margin: 0; padding: 0; background-color: #eef1f3; }
 .prose sup { font-size: 12px; line-height: 12px; vertical-align: super; }
 .prose hr { margin: 24px 0; height: 0; border: 0; border-top: 1px solid #d5dade; }
 .prose img { display: block; max-width: 100%; height: auto; border: 0; margin: 0 0 16px 0; }
-.code { width: 100%; margin: 0 0 16px 0; border-collapse: collapse; }
+.code { margin: 0 0 16px 0; border-collapse: collapse; }
 .code-in { padding: 12px 14px; border: 1px solid #d5dade; background-color: #f6f8fa; color: #1f2328; font-family: Consolas,Menlo,Liberation Mono,monospace; font-size: 13px; line-height: 19px; text-align: left; }
-.dt { width: 100%; margin: 0 0 16px 0; border-collapse: collapse; font-size: 15px; line-height: 21px; }
+.dt { margin: 0 0 16px 0; border-collapse: collapse; font-size: 15px; line-height: 21px; }
 .dt th { padding: 6px 10px; border-bottom: 2px solid #d5dade; text-align: left; vertical-align: top; font-weight: bold; color: #1b1d1f; }
 .dt td { padding: 6px 10px; border-bottom: 1px solid #d5dade; text-align: left; vertical-align: top; color: #1b1d1f; }
 .dt .al-center { text-align: center; }
 .dt .al-right { text-align: right; }
 .prose .notes-title { margin: 24px 0 8px 0; font-size: 16px; line-height: 24px; font-weight: bold; color: #1b1d1f; }
-.notes { width: 100%; margin: 0 0 16px 0; border-collapse: collapse; font-size: 14px; line-height: 20px; color: #4f565c; }
+.notes { margin: 0 0 16px 0; border-collapse: collapse; font-size: 14px; line-height: 20px; color: #4f565c; }
 .note-n { width: 28px; padding: 0 0 6px 0; vertical-align: top; color: #4f565c; }
 .note-t { padding: 0 0 6px 0; vertical-align: top; color: #4f565c; }
 .prose .note-t p { margin: 0 0 6px 0; font-size: 14px; line-height: 20px; }
