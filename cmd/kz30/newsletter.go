@@ -17,7 +17,7 @@ func runNewsletter(ctx context.Context, args []string, stdout, stderr io.Writer)
 	teaser := fs.Bool("teaser", false, "the teaser: title, lede, key figures and a \"Read on the site\" button")
 	text := fs.Bool("text", false, "print the plain text instead of the HTML")
 	eml := fs.Bool("eml", false, "print a whole e-mail message (.eml: text and HTML, Subject, Date) to open in a mail client or send to yourself")
-	to := fs.String("to", "", "with --eml: the `ADDR` the message is to (default: the --from address)")
+	to := fs.String("to", "", "with --eml: the `ADDR` the message is to (default: undisclosed-recipients:;)")
 	from := fs.String("from", "", "with --eml: the `ADDR` the message is from (default: newsletter@ the site's host)")
 	names, code, ok := parse(fs, args)
 	if !ok {

@@ -29,7 +29,7 @@ func commands() []command {
 			"Build in memory and check links, anchors, translations (missing, stale) and fact parity.", runCheck},
 		{"serve", "serve [--source DIR] [--bind 127.0.0.1] [--port 1313] [--base-url URL] [--drafts] [--allow-missing] [--allow-stale]",
 			"Serve the site from memory, rebuild on change and reload the browser.", runServe},
-		{"newsletter", "newsletter NAME... [--lang LANG] [--teaser] [--text] [--source DIR] [--base-url URL]",
+		{"newsletter", "newsletter NAME... [--lang LANG] [--teaser] [--text] [--eml [--to ADDR] [--from ADDR]] [--source DIR] [--base-url URL]",
 			"Print the e-mail export of one or more sections, ready to paste.", runNewsletter},
 		{"bench-corpus", "bench-corpus N DIR [--seed 1]",
 			"Write a generated benchmark site of N French/English page pairs into DIR/content.", runBenchCorpus},
