@@ -104,6 +104,12 @@ const nlLayoutJS = `(() => {
     const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
     if (ratio < 4.5) problems.push(what + ": contrast " + ratio.toFixed(2) + " (" + cs.color + " on rgb(" + bg.r + ", " + bg.g + ", " + bg.b + "))");
   }
+  // The button is its link: the link's box covers the whole cell.
+  for (const a of document.querySelectorAll("td[bgcolor] > a")) {
+    const ra = a.getBoundingClientRect(), rt = a.parentElement.getBoundingClientRect();
+    if (Math.abs(ra.width - rt.width) > 1 || Math.abs(ra.height - rt.height) > 1 || ra.height < 40)
+      problems.push("button " + JSON.stringify(a.textContent.trim()) + ": the link is " + Math.round(ra.width) + "x" + Math.round(ra.height) + " px of a " + Math.round(rt.width) + "x" + Math.round(rt.height) + " px button");
+  }
   return {texts, problems};
 })()`
 
@@ -119,7 +125,8 @@ type nlLayout struct {
 // against its background. With the <style> block kept, the same holds in
 // dark mode, and at 375 px (a phone) nothing overflows; at 320 px (the
 // narrowest phone) nothing overflows with or without <style>, and dark
-// mode keeps its contrast there too.
+// mode keeps its contrast there too. In every layout the "Read on the
+// site" link covers its whole button.
 func TestNewsletterInChromium(t *testing.T) {
 	chrome := chromePath(t)
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
