@@ -113,6 +113,28 @@ const nlLayoutJS = `(() => {
   return {texts, problems};
 })()`
 
+// nlDarkJS lists what stays light in dark mode: borders lighter than a
+// relative luminance of 0.6 (the light theme's #d5dade is 0.68; the dark
+// theme's accent, 0.55, is meant) and code blocks on a background lighter
+// than 0.2.
+const nlDarkJS = `(() => {
+  const problems = [];
+  const rgb = c => { const m = c.match(/rgba?\(([^)]+)\)/); if (!m) return null; const p = m[1].split(",").map(Number); return {r: p[0], g: p[1], b: p[2], a: p.length > 3 ? p[3] : 1}; };
+  const lum = c => { const f = v => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); }; return 0.2126 * f(c.r) + 0.7152 * f(c.g) + 0.0722 * f(c.b); };
+  for (const el of document.body.querySelectorAll("*")) {
+    const cs = getComputedStyle(el);
+    for (const side of ["Top", "Right", "Bottom", "Left"]) {
+      const c = rgb(cs["border" + side + "Color"]);
+      if (parseFloat(cs["border" + side + "Width"]) > 0 && cs["border" + side + "Style"] !== "none" && c && c.a > 0 && lum(c) > 0.6)
+        problems.push("<" + el.tagName.toLowerCase() + "> " + side.toLowerCase() + " border " + cs["border" + side + "Color"] + " stays light in dark mode");
+    }
+    const bg = rgb(cs.backgroundColor);
+    if (/mono/i.test(cs.fontFamily) && el.tagName === "TD" && bg && bg.a > 0 && lum(bg) > 0.2)
+      problems.push("code block on " + cs.backgroundColor + " stays light in dark mode");
+  }
+  return problems;
+})()`
+
 type nlLayout struct {
 	Texts    int      `json:"texts"`
 	Problems []string `json:"problems"`
@@ -125,8 +147,9 @@ type nlLayout struct {
 // against its background. With the <style> block kept, the same holds in
 // dark mode, and at 375 px (a phone) nothing overflows; at 320 px (the
 // narrowest phone) nothing overflows with or without <style>, and dark
-// mode keeps its contrast there too. In every layout the "Read on the
-// site" link covers its whole button.
+// mode keeps its contrast there too. In dark mode no border and no code
+// block stays light. In every layout the "Read on the site" link covers
+// its whole button.
 func TestNewsletterInChromium(t *testing.T) {
 	chrome := chromePath(t)
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
@@ -189,6 +212,15 @@ func TestNewsletterInChromium(t *testing.T) {
 						continue
 					}
 					t.Errorf("%s: %s", where, p)
+				}
+				if pass.scheme == "dark" {
+					light, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](nlDarkJS))
+					if err != nil {
+						t.Fatalf("%s: %v", where, err)
+					}
+					for _, p := range light {
+						t.Errorf("%s: %s", where, p)
+					}
 				}
 			}
 		}
