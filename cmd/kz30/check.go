@@ -58,7 +58,7 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		for _, n := range cr.Result.Stats.Pages {
 			pages += n
 		}
-		summary += fmt.Sprintf("; %d pages, %d HTML files, %s checked, %s", pages, rep.Pages, count(rep.Links, "internal link"), count(len(rep.External), "external link"))
+		summary += fmt.Sprintf("; %s, %s, %s checked, %s", count(pages, "page"), count(rep.Pages, "HTML file"), count(rep.Links, "internal link"), count(len(rep.External), "external link"))
 		if !*external && len(rep.External) > 0 {
 			summary += " (list them with --external)"
 		}

@@ -19,6 +19,9 @@ func runNewsletter(ctx context.Context, args []string, stdout, stderr io.Writer)
 	eml := fs.Bool("eml", false, "print a whole e-mail message (.eml: text and HTML, Subject, Date) to open in a mail client or send to yourself")
 	to := fs.String("to", "", "with --eml: the `ADDR` the message is to (default: undisclosed-recipients:;)")
 	from := fs.String("from", "", "with --eml: the `ADDR` the message is from (default: newsletter@ the site's host)")
+	drafts := fs.Bool("drafts", false, "include pages with draft: true")
+	allowMissing := fs.Bool("allow-missing", false, "export even when a page of the site lacks a translation (warning instead of error)")
+	allowStale := fs.Bool("allow-stale", false, "export even when a translation is stale (warning instead of error)")
 	names, code, ok := parse(fs, args)
 	if !ok {
 		return code
@@ -39,7 +42,7 @@ func runNewsletter(ctx context.Context, args []string, stdout, stderr io.Writer)
 		return 2
 	}
 	out, warns, err := build.Newsletter(
-		build.Options{Dir: *source, BaseURL: *baseURL, Defaults: kz30.Defaults, Context: ctx},
+		build.Options{Dir: *source, BaseURL: *baseURL, Drafts: *drafts, AllowMissing: *allowMissing, AllowStale: *allowStale, Defaults: kz30.Defaults, Context: ctx},
 		build.NewsletterRequest{Names: names, Lang: *lang, Teaser: *teaser, Text: *text, EML: *eml, From: *from, To: *to})
 	if ctx.Err() != nil {
 		return interrupted(stderr, "newsletter")

@@ -74,7 +74,7 @@ func toolFile(t *testing.T, elem ...string) string {
 func renderRealSite(t *testing.T, baseURL string) *Result {
 	t.Helper()
 	root := filepath.Join("..", "..")
-	res, err := Render(Options{Dir: root, Defaults: os.DirFS(root), BaseURL: baseURL})
+	res, err := Render(Options{Dir: root, Defaults: repoRoot, BaseURL: baseURL})
 	if err != nil {
 		t.Fatalf("the real site does not build: %v", err)
 	}

@@ -65,8 +65,16 @@ func (s *Stats) String() string {
 		per = append(per, fmt.Sprintf("%s %d", l, s.Pages[l]))
 		total += s.Pages[l]
 	}
-	return fmt.Sprintf("built %d pages (%s), %d files, %s in %d ms",
-		total, strings.Join(per, ", "), s.Files, humanBytes(s.Bytes), s.Duration.Milliseconds())
+	return fmt.Sprintf("built %s (%s), %s, %s in %d ms",
+		plural(total, "page"), strings.Join(per, ", "), plural(s.Files, "file"), humanBytes(s.Bytes), s.Duration.Milliseconds())
+}
+
+// plural writes n and an English noun, plural when n is not 1.
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }
 
 func humanBytes(n int64) string {
@@ -115,7 +123,7 @@ func Build(opts Options) (*Stats, error) {
 	if err != nil {
 		return &Stats{Warnings: b.warnings()}, err
 	}
-	stats, err := b.run(stageSink{stage})
+	stats, err := b.run(stageSink{st: stage, folds: &foldSet{}})
 	for _, n := range stage.Notes {
 		stats.Warnings.Add(diag.Pos{}, n, "")
 	}

@@ -2,7 +2,6 @@ package build
 
 import (
 	"bytes"
-	"os"
 	"path/filepath"
 	"slices"
 	"testing"
@@ -18,7 +17,7 @@ func TestBuildEqualsRender(t *testing.T) {
 	root := filepath.Join("..", "..")
 	for name, dir := range map[string]string{"fixture": extract(t, "site.txtar"), "real site": root} {
 		t.Run(name, func(t *testing.T) {
-			opts := Options{Dir: dir, Defaults: os.DirFS(root), Out: filepath.Join(t.TempDir(), "public")}
+			opts := Options{Dir: dir, Defaults: repoRoot, Out: filepath.Join(t.TempDir(), "public")}
 			if _, err := Build(opts); err != nil {
 				t.Fatal(err)
 			}
@@ -27,7 +26,7 @@ func TestBuildEqualsRender(t *testing.T) {
 				t.Errorf("no %s in the output", output.ManifestName)
 			}
 			delete(disk, output.ManifestName)
-			mem := mustRender(t, Options{Dir: dir, Defaults: os.DirFS(root)}).Files
+			mem := mustRender(t, Options{Dir: dir, Defaults: repoRoot}).Files
 			var names []string
 			for n := range mem {
 				names = append(names, n)

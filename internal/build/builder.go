@@ -88,10 +88,12 @@ func newBuilder(opts Options) (*builder, error) {
 	if opts.BaseURL != "" {
 		u, err := config.NormalizeBaseURL(opts.BaseURL)
 		if err != nil {
-			return b, diag.List{{Msg: "--base-url: " + err.Error(), Hint: `pass an absolute URL such as "https://user.github.io/repo/"`}}
+			// A flag has no file position: the message names the flag.
+			return b, diag.List{{Msg: "--base-url: " + err.Msg, Hint: strings.Replace(err.Hint, "write", "pass", 1)}}
 		}
 		b.cfg.BaseURL = u
 	}
+	errs = append(errs, b.src.checkLinks()...)
 	site, warns, err := content.Load(b.src, b.cfg, content.Options{Drafts: opts.Drafts, AllowMissing: opts.AllowMissing, AllowStale: opts.AllowStale})
 	b.warns = append(b.warns, warns...)
 	errs.Append(err)
@@ -99,13 +101,12 @@ func newBuilder(opts Options) (*builder, error) {
 
 	files := map[string]i18n.CatalogFile{}
 	for _, lang := range b.cfg.Codes() {
-		name := path.Join(render.Dir, "i18n", lang+".toml")
-		data, err := fs.ReadFile(b.src, name)
+		f, err := b.src.uiStrings(lang)
 		if err != nil {
-			errs.Add(diag.Pos{File: name}, fmt.Sprintf("no UI strings for language %q", lang), "create "+name+" (copy another language's file and translate it)")
+			errs.Append(err)
 			continue
 		}
-		files[lang] = i18n.CatalogFile{Name: name, Data: data}
+		files[lang] = f
 	}
 	if len(errs) == 0 {
 		cat, err := i18n.LoadCatalog(files)
@@ -113,6 +114,7 @@ func newBuilder(opts Options) (*builder, error) {
 		b.cat = cat
 		if err == nil {
 			errs = append(errs, catalogParity(cat, b.cfg.Codes())...)
+			errs = append(errs, cat.CheckVerbs(b.cfg.Codes())...)
 		}
 	}
 	tmpl, err := render.New(b.src)
@@ -415,7 +417,7 @@ func (b *builder) loadCSS() error {
 	var buf bytes.Buffer
 	site, err := fs.ReadFile(b.src, "static/site.css")
 	if err != nil {
-		return diag.List{{Pos: diag.Pos{File: "static/site.css"}, Msg: "no stylesheet", Hint: "restore static/site.css or remove static/ to use the built-in one"}}
+		return diag.List{{Pos: diag.Pos{File: "static/site.css"}, Msg: "no stylesheet", Hint: "add static/site.css"}}
 	}
 	buf.Write(site)
 	// Each scheme's chroma rules in their own media block, so no light-only

@@ -1,7 +1,6 @@
 package build
 
 import (
-	"os"
 	"path/filepath"
 	"slices"
 	"testing"
@@ -13,7 +12,7 @@ import (
 // in the alphabetical order of each language (x/text/collate): French
 // ignores accents at the first level ("Réalité" before "Robotique"), and the two languages need not share an order.
 func TestGlossarySorted(t *testing.T) {
-	res := mustRender(t, Options{Dir: filepath.Join("..", ".."), Defaults: os.DirFS(filepath.Join("..", ".."))})
+	res := mustRender(t, Options{Dir: filepath.Join("..", ".."), Defaults: repoRoot})
 	for _, lang := range res.Site.Langs {
 		p := res.Site.Page(lang, "glossary")
 		if p == nil {

@@ -10,7 +10,7 @@ import (
 
 // repoRoot holds the default templates/ and static/ (the files embedded in
 // the kz30 binary), so tests use exactly what ships.
-var repoRoot = os.DirFS(filepath.Join("..", ".."))
+var repoRoot = os.DirFS(filepath.Join("..", "..", "theme"))
 
 // extract writes a txtar archive of testdata into a new temporary folder.
 func extract(t testing.TB, name string) string {

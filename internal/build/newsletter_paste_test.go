@@ -88,7 +88,7 @@ func TestNewsletterCopyPasteInChromium(t *testing.T) {
 	}
 	noJS, err := chromedp.Run(ctx, chromedp.Evaluate[[]int](`[
 	  [...document.querySelectorAll("button[data-copy-html]")].filter(b => b.offsetWidth > 0).length,
-	  document.querySelectorAll("a[href$='.html']").length]`))
+	  document.querySelectorAll("main a[href$='.html']").length]`))
 	if err != nil {
 		t.Fatal(err)
 	}

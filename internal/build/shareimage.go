@@ -36,8 +36,8 @@ const (
 // constants, so it is no mutable package state.
 type shareColor uint32
 
-// Flat colours (the blue and gold of the Kazakh flag on a night blue), so
-// the PNG stays small.
+// Flat colours (a sky-blue band and a gold rule on a night blue), so the
+// PNG stays small.
 const (
 	shareBackground shareColor = 0x0b243b
 	shareTitle      shareColor = 0xffffff
@@ -381,21 +381,16 @@ func mix(a, b color.RGBA, i, n int) color.RGBA {
 // shareImageName is the path of lang's share image in the output.
 func shareImageName(lang string) string { return "assets/share-" + lang + ".png" }
 
-// shareCardOf is the text of lang's share image, from site.toml, the
-// language's home page and the UI strings.
+// shareCardOf is the text of lang's share image, from site.toml and the
+// language's home page.
 func (b *builder) shareCardOf(lang string) shareCard {
-	c := shareCard{Title: text(lang, b.viewTitle(lang)), Subtitle: b.cfg.Lang(lang).Description, Brand: b.cfg.Title}
+	c := shareCard{Title: text(lang, b.viewTitle(lang)), Subtitle: b.cfg.Lang(lang).Description, Brand: b.cfg.Short(lang)}
 	if c.Subtitle == "" {
 		if home := b.site.Page(lang, content.HomeName); home != nil {
 			c.Subtitle = home.Description
 		}
 	}
 	c.Subtitle = text(lang, c.Subtitle)
-	if b.cat.Has(lang, "site-title-short") {
-		if s, err := b.cat.T(lang, "site-title-short"); err == nil && s != "" {
-			c.Brand = s
-		}
-	}
 	if u, err := url.Parse(b.cfg.BaseURL); err == nil {
 		c.Address = strings.TrimSuffix(u.Host+u.Path, "/")
 	}
@@ -434,14 +429,17 @@ func (b *builder) writeShareImages(s sink) error {
 	var all diag.List
 	for i, lang := range langs {
 		if errs[i] != nil {
-			all.Append(fmt.Errorf("%s: %w", shareImageName(lang), errs[i]))
+			// The card is drawn from site.toml's title and description of
+			// the language: the file is the only position there is.
+			all.Add(diag.Pos{File: "site.toml"}, fmt.Sprintf("cannot draw the %s share image %s: %v", lang, shareImageName(lang), errs[i]),
+				"check the language's title and description in site.toml, or the site-title-short UI string")
 			continue
 		}
 		if len(missing[i]) > 0 {
 			b.mu.Lock()
 			b.warns.Add(diag.Pos{File: "site.toml"},
 				fmt.Sprintf("the %s share image cannot draw %q (not in the Go fonts); it shows boxes instead", lang, string(missing[i])),
-				"use other characters in the language's title and description, or in site-title-short")
+				"use other characters in the language's title and description, or in short_title")
 			b.mu.Unlock()
 		}
 		all.Append(s.write(shareImageName(lang), pngs[i]))

@@ -19,6 +19,7 @@ type sink interface {
 type memSink struct {
 	mu    sync.Mutex
 	files map[string][]byte
+	folds foldSet
 }
 
 func (m *memSink) write(name string, data []byte) error {
@@ -30,15 +31,24 @@ func (m *memSink) write(name string, data []byte) error {
 	if _, dup := m.files[name]; dup {
 		return fmt.Errorf("two outputs want %s", name)
 	}
+	if err := m.folds.add(name); err != nil {
+		return err
+	}
 	m.files[name] = append([]byte(nil), data...)
 	return nil
 }
 
 // stageSink writes files into a build's staging folder.
-type stageSink struct{ st *output.Stage }
+type stageSink struct {
+	st    *output.Stage
+	folds *foldSet
+}
 
 func (d stageSink) write(name string, data []byte) error {
 	if err := checkName(name); err != nil {
+		return err
+	}
+	if err := d.folds.add(name); err != nil {
 		return err
 	}
 	return d.st.Write(name, data)
@@ -48,6 +58,9 @@ func (d stageSink) write(name string, data []byte) error {
 // returns the number of bytes written.
 func (d stageSink) stream(name string, fn func(io.Writer) error) (int64, error) {
 	if err := checkName(name); err != nil {
+		return 0, err
+	}
+	if err := d.folds.add(name); err != nil {
 		return 0, err
 	}
 	return d.st.Stream(name, fn)
@@ -60,5 +73,5 @@ func checkName(name string) error {
 		name == ".." || strings.HasPrefix(name, "../") || strings.ContainsAny(name, "\x00") {
 		return fmt.Errorf("output path %q leaves the output folder", name)
 	}
-	return nil
+	return checkOutputName(name)
 }

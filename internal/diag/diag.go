@@ -41,6 +41,12 @@ type Error struct {
 	Pos  Pos
 	Msg  string
 	Hint string
+	// Code names the kind of diagnostic, for a tool that words it itself
+	// (the dev server's overlay, in the page's language); "" for most.
+	// The package that sets a Code documents it and its Args.
+	Code string
+	// Args are the values Msg is made of, in the order Code documents.
+	Args []string
 }
 
 // Error formats e as "path:line:col: msg; hint".
@@ -108,7 +114,9 @@ func (l List) Sort() List {
 			cmp.Compare(a.Msg, b.Msg),
 		)
 	})
-	return slices.CompactFunc(l, func(a, b *Error) bool { return *a == *b })
+	return slices.CompactFunc(l, func(a, b *Error) bool {
+		return a.Pos == b.Pos && a.Msg == b.Msg && a.Hint == b.Hint && a.Code == b.Code && slices.Equal(a.Args, b.Args)
+	})
 }
 
 // Err returns l as an error, or nil when l is empty.

@@ -42,7 +42,8 @@ func (x *Exporter) Compose(secs []*Section, teaser bool) (*Message, error) {
 	}
 	out, err := inline(doc)
 	if err != nil {
-		return nil, fmt.Errorf("newsletter: %s: %w", secs[0].Page.Path, err)
+		return nil, &diag.Error{Pos: diag.Pos{File: secs[0].Page.Path}, Msg: "newsletter: " + err.Error(),
+			Hint: "remove inline style attributes from the page's raw HTML, or report it (the built-in e-mail stylesheet should always inline)"}
 	}
 	m.HTML = out
 	text, err := x.plain(lang, textParts, teaser)

@@ -153,7 +153,16 @@ func (s *Stage) reserve(name string) error {
 		return fmt.Errorf("two outputs want %s", name)
 	}
 	s.written[name] = record{}
-	return s.mkdir(path.Dir(name))
+	if err := s.mkdir(path.Dir(name)); err != nil {
+		return writeErr(name, err)
+	}
+	return nil
+}
+
+// writeErr reports a failed write of the output file name without the
+// staging folder's path, which means nothing to the user.
+func writeErr(name string, err error) error {
+	return fmt.Errorf("cannot write %s in the output: %s", name, errText(err))
 }
 
 // mkdir makes the folder dir (a slash path) and its missing parents, one
@@ -200,7 +209,7 @@ func (s *Stage) Write(name string, data []byte) error {
 		}
 	}
 	if err := os.WriteFile(dst, data, 0o666); err != nil {
-		return err
+		return writeErr(name, err)
 	}
 	s.record(name, sum[:], int64(len(data)))
 	return nil
@@ -222,7 +231,7 @@ func (s *Stage) Stream(name string, fn func(io.Writer) error) (int64, error) {
 	}
 	f, err := os.OpenFile(filepath.Join(s.dir, filepath.FromSlash(name)), os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o666)
 	if err != nil {
-		return 0, err
+		return 0, writeErr(name, err)
 	}
 	h := sha256.New()
 	cw := &hashWriter{w: f, h: h}
@@ -235,6 +244,10 @@ func (s *Stage) Stream(name string, fn func(io.Writer) error) (int64, error) {
 		err = cerr
 	}
 	if err != nil {
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = writeErr(name, err)
+		}
 		return cw.n, err
 	}
 	s.record(name, h.Sum(nil), cw.n)

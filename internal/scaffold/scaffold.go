@@ -1,5 +1,9 @@
-// Package scaffold writes new content files: `kz30 new NAME` creates
-// content/<lang>/NAME.md in every language of the site.
+// Package scaffold writes files into a site, never overwriting one:
+// `kz30 init` a whole new site (Init), `kz30 theme export` copies of the
+// built-in theme's files (ExportTheme), `kz30 new NAME`
+// content/<lang>/NAME.md in every language of the site (New, described
+// below), and `kz30 translated` (MarkTranslated) the source hash into a
+// translation's translation_of, changing that one line only.
 //
 // The files it writes are valid pages, so the site builds and `kz30 serve`
 // shows them at once, but their title and description start with "TODO"

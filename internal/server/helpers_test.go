@@ -20,7 +20,7 @@ import (
 )
 
 // repoRoot holds the default templates/ and static/, as embedded in kz30.
-var repoRoot = os.DirFS(filepath.Join("..", ".."))
+var repoRoot = os.DirFS(filepath.Join("..", "..", "theme"))
 
 // wait is how long a test waits for a rebuild or an event.
 const wait = 10 * time.Second
@@ -161,8 +161,13 @@ func openStream(t *testing.T, client *http.Client, url string) *stream {
 }
 
 // dialStream is openStream for any goroutine: the caller closes the body.
+// A query after url ("?lang=fr") goes to the event stream's URL.
 func dialStream(client *http.Client, url string) (*stream, error) {
-	resp, err := client.Get(url + "/_kz30/events")
+	url, query, _ := strings.Cut(url, "?")
+	if query != "" {
+		query = "?" + query
+	}
+	resp, err := client.Get(url + "/_kz30/events" + query)
 	if err != nil {
 		return nil, err
 	}
