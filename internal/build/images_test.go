@@ -190,8 +190,8 @@ var regexpCSP = regexp.MustCompile(`<meta http-equiv="Content-Security-Policy" c
 
 // TestImageNewsletter: the e-mail export finds an image next to the page
 // (its size too) and one of static/ under the base path; a sized image
-// gets width and height attributes and a style that lets it, or its
-// box when images are blocked, shrink to a phone's width.
+// gets width and height attributes, max-width:100% and its alt text
+// styled for when images are blocked.
 func TestImageNewsletter(t *testing.T) {
 	dir := imageSite(t)
 	cfg := filepath.Join(dir, "site.toml")
@@ -206,7 +206,8 @@ func TestImageNewsletter(t *testing.T) {
 	msg := string(res.Files["newsletter/fr/page-a.html"])
 	for _, want := range []string{
 		`<img src="https://example.test/kz30/fr/page-a/col.png" alt="Vue du col" width="40" height="30" style="`,
-		`width:100%;max-width:40px;height:auto"`,
+		`max-width:100%;height:auto;`,
+		`color:#4f565c;font-family:Segoe UI,Roboto,Helvetica,Arial,sans-serif;font-size:15px`,
 		`href="https://example.test/kz30/img/carte.svg"`,
 	} {
 		if !strings.Contains(msg, want) {

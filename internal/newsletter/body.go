@@ -162,6 +162,11 @@ func (x *Exporter) clean(root *html.Node, sec *Section, warns *diag.List) {
 			unwrap(e)
 			continue
 		}
+		if e.DataAtom == atom.A {
+			if w := phishing(sec.Page, textOf(e), attr(e, "href")); w != nil {
+				*warns = append(*warns, w)
+			}
+		}
 		if e.DataAtom == atom.Img {
 			x.image(e, sec, warns)
 		}
@@ -203,11 +208,7 @@ func (x *Exporter) image(img *html.Node, sec *Section, warns *diag.List) {
 		h = (h*contentWidth + w/2) / w
 		w = contentWidth
 	}
-	// The width attribute is for Outlook; the style lets the image (and
-	// the box of a blocked image, where the alt text shows) shrink with a
-	// phone's screen instead of widening the message.
-	img.Attr = []html.Attribute{{Key: "src", Val: src}, {Key: "alt", Val: alt}, {Key: "width", Val: strconv.Itoa(w)}, {Key: "height", Val: strconv.Itoa(h)},
-		{Key: "style", Val: "width:100%;max-width:" + strconv.Itoa(w) + "px;height:auto"}}
+	img.Attr = []html.Attribute{{Key: "src", Val: src}, {Key: "alt", Val: alt}, {Key: "width", Val: strconv.Itoa(w)}, {Key: "height", Val: strconv.Itoa(h)}}
 }
 
 // imageSize reads the size of an image of the site.
