@@ -1,6 +1,7 @@
 package build
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"maps"
@@ -166,4 +167,77 @@ func TestBrowserImages(t *testing.T) {
 		t.Errorf("the probe's unsized image shifted nothing: the layout-shift measure is blind")
 	}
 	t.Logf("probe: CLS %.4f", r.Shift)
+}
+
+// nlImagesJS reports a message's width and each image's box and alt.
+const nlImagesJS = `(() => {
+  const de = document.documentElement;
+  return {
+    scrollWidth: Math.max(de.scrollWidth, document.body.scrollWidth), clientWidth: de.clientWidth,
+    images: [...document.images].map(i => { const r = i.getBoundingClientRect(); return {src: i.src, loaded: i.complete && i.naturalWidth > 0, width: r.width, height: r.height}; }),
+  };
+})()`
+
+// TestNewsletterImagesBlocked reads the fixture's e-mail exports that
+// hold an image in Chromium at 375 and 320 px with every image blocked
+// (the server answers 404, as a client that blocks images shows its
+// box): the box of the 552-px image shrinks to the column instead of
+// widening the message, with or without the <style> block, and the
+// export still has the image's alt text.
+func TestNewsletterImagesBlocked(t *testing.T) {
+	t.Parallel()
+	chrome := chromePath(t)
+	srv := newNLServer(t)
+	res := mustRender(t, Options{Dir: nlFixture(t), Defaults: repoRoot, BaseURL: srv.URL + "/"})
+	files := map[string][]byte{}
+	var names []string
+	for _, name := range nlExports(res) {
+		if !bytes.Contains(res.Files[name], []byte("<img ")) {
+			continue
+		}
+		names = append(names, name)
+		files[name] = res.Files[name]
+		files[strings.TrimSuffix(name, ".html")+".nostyle.html"] = nlWithoutStyle(t, res.Files[name])
+	}
+	if len(names) == 0 {
+		t.Fatal("no export of the fixture holds an image")
+	}
+	srv.mu.Lock()
+	srv.files = files // no image: every one is blocked
+	srv.mu.Unlock()
+	browser := startBrowser(t, chrome)
+	ctx, cancel := context.WithTimeout(browser, 60*time.Second)
+	defer cancel()
+	for _, name := range names {
+		for _, file := range []string{name, strings.TrimSuffix(name, ".html") + ".nostyle.html"} {
+			for _, width := range []int64{375, 320} {
+				where := fmt.Sprintf("%s at %d px", file, width)
+				if err := chromedp.Do(ctx, chromedp.EmulateViewport(width, 800), chromedp.Navigate(srv.URL+"/"+file)); err != nil {
+					t.Fatalf("%s: %v", where, err)
+				}
+				r, err := chromedp.Run(ctx, chromedp.Evaluate[struct {
+					ScrollWidth float64 `json:"scrollWidth"`
+					ClientWidth float64 `json:"clientWidth"`
+					Images      []imageState
+				}](nlImagesJS))
+				if err != nil {
+					t.Fatalf("%s: %v", where, err)
+				}
+				if r.ScrollWidth > r.ClientWidth {
+					t.Errorf("%s: %v px wide in a %v px viewport with images blocked", where, r.ScrollWidth, r.ClientWidth)
+				}
+				for _, img := range r.Images {
+					if img.Loaded {
+						t.Errorf("%s: %s loaded: not blocked", where, img.Src)
+					}
+					if img.Width > float64(width) {
+						t.Errorf("%s: the blocked %s is a %.0f px box", where, img.Src, img.Width)
+					}
+				}
+			}
+		}
+		if !bytes.Contains(res.Files[name], []byte(`color:#4f565c;font-family:`)) {
+			t.Errorf("%s: the image's alt text is not styled", name)
+		}
+	}
 }

@@ -79,7 +79,7 @@ body { margin: 0; padding: 0; background-color: #eef1f3; }
 .prose code { font-family: Consolas,Menlo,Liberation Mono,monospace; font-size: 14px; background-color: #eef5f7; color: #1b1d1f; }
 .prose sup { font-size: 12px; line-height: 12px; vertical-align: super; }
 .prose hr { margin: 24px 0; height: 0; border: 0; border-top: 1px solid #d5dade; }
-.prose img { display: block; max-width: 100%; height: auto; border: 0; margin: 0 0 16px 0; background-color: #eef5f7; color: #4f565c; font-family: Segoe UI,Roboto,Helvetica,Arial,sans-serif; font-size: 15px; line-height: 21px; }
+.prose img { display: block; width: auto; max-width: 100%; height: auto; border: 0; margin: 0 0 16px 0; background-color: #eef5f7; color: #4f565c; font-family: Segoe UI,Roboto,Helvetica,Arial,sans-serif; font-size: 15px; line-height: 21px; }
 .code { margin: 0 0 16px 0; border-collapse: collapse; }
 .code-in { padding: 12px 14px; border: 1px solid #d5dade; background-color: #f6f8fa; color: #1f2328; font-family: Consolas,Menlo,Liberation Mono,monospace; font-size: 13px; line-height: 19px; text-align: left; }
 .dt { margin: 0 0 16px 0; border-collapse: collapse; font-size: 15px; line-height: 21px; }
