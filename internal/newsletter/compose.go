@@ -33,8 +33,11 @@ func (x *Exporter) Compose(secs []*Section, teaser bool) (*Message, error) {
 	m := &Message{}
 	// The HTML and the text each get their own parse of the bodies: the
 	// HTML pass rewrites its tree.
-	htmlParts, warns := x.parts(secs, teaser)
-	textParts, _ := x.parts(secs, teaser)
+	htmlParts, warns, err := x.parts(secs, teaser)
+	if err != nil {
+		return nil, err
+	}
+	textParts, _, _ := x.parts(secs, teaser)
 	m.Warnings = warns
 	doc, err := x.document(lang, htmlParts, teaser)
 	if err != nil {
@@ -59,21 +62,25 @@ func (x *Exporter) Compose(secs []*Section, teaser bool) (*Message, error) {
 }
 
 // parts prepares each section, numbering footnotes across the message.
-func (x *Exporter) parts(secs []*Section, teaser bool) ([]*part, diag.List) {
+func (x *Exporter) parts(secs []*Section, teaser bool) ([]*part, diag.List, error) {
 	var parts []*part
-	var warns diag.List
+	var warns, errs diag.List
 	first := 1
 	for _, s := range secs {
 		if teaser {
 			parts = append(parts, &part{sec: s, first: first})
 			continue
 		}
-		pt, w := x.prepare(s, first)
+		pt, w, err := x.prepare(s, first)
+		if err != nil {
+			errs.Append(err)
+			continue
+		}
 		warns = append(warns, w...)
 		first += len(pt.notes)
 		parts = append(parts, pt)
 	}
-	return parts, warns
+	return parts, warns, errs.Err()
 }
 
 // document writes the message before inlining: the stylesheet in <style>
