@@ -63,10 +63,23 @@ func parseFront(p *Page, front []byte, errs, warns *diag.List) {
 	if !utf8.Valid(front) {
 		return // reported for the whole file
 	}
+	if e := checkFrontSize(p.Path, front); e != nil {
+		*errs = append(*errs, e)
+		return
+	}
+	if e := yamlDepth(p.Path, front); e != nil {
+		*errs = append(*errs, e)
+		return
+	}
 	f, err := parseYAML(front)
 	if err != nil {
 		errs.Append(yamlError(p.Path, err, "fix the YAML syntax of the front matter"))
 		return
+	}
+	for _, d := range f.Docs {
+		if !noAliases(p.Path, d, errs) {
+			return
+		}
 	}
 	seen := map[string]bool{}
 	p.Section = true

@@ -170,6 +170,11 @@ func symlinkInside(fsys fs.FS, file string, errs *diag.List) bool {
 
 // loadPage reads and parses one file; nil when it cannot be used.
 func loadPage(fsys fs.FS, file, lang string, errs, warns *diag.List) *Page {
+	if fi, err := fs.Stat(fsys, file); err == nil && fi.Size() > MaxPageSize {
+		errs.Add(diag.Pos{File: file, Line: 1, Col: 1}, fmt.Sprintf("page file is %d MB, over the %d MB limit", fi.Size()>>20, MaxPageSize>>20),
+			"split it into several pages")
+		return nil
+	}
 	src, err := fs.ReadFile(fsys, file)
 	if err != nil {
 		errs.Add(diag.Pos{File: file}, "cannot read: "+err.Error(), "check the file's permissions")
