@@ -159,6 +159,12 @@ func decodeKey(p *Page, key string, v ast.Node, pos func(ast.Node) diag.Pos, err
 			errs.Add(pos(v), fmt.Sprintf("%s: invalid date %q", key, s), "write the date as YYYY-MM-DD, e.g. 2021-12-16")
 			return
 		}
+		if t.Year() < 1000 {
+			// 0001-01-01 is Go's zero time: it would read as "no date".
+			errs.Add(pos(v), fmt.Sprintf("%s: %s is not a real date (year %d)", key, s, t.Year()),
+				"write the page's real date as YYYY-MM-DD, e.g. 2021-12-16, or remove the key")
+			return
+		}
 		if key == "date" {
 			p.Date = t
 		} else {
