@@ -93,3 +93,43 @@ func BenchmarkNestedFrontMatter(b *testing.B) {
 		}
 	}
 }
+
+func TestSlugsFromFileNames(t *testing.T) {
+	for name, want := range map[string]string{
+		"café":            "cafe",
+		"économie":        "economie",
+		"Œuvre complète":  "oeuvre-complete",
+		"e-gouvernement":  "e-gouvernement",
+		"qazaqstan_2021":  "qazaqstan-2021",
+		"қазақ":           "page",
+		"cafe\u0301-noir": "cafe-noir",
+	} {
+		if got := defaultSlug(name); got != want {
+			t.Errorf("defaultSlug(%q) = %q, want %q", name, got, want)
+		}
+	}
+}
+
+// TestFileNamesCompareInNFC: the French file spelled in NFC and the
+// English one in NFD are one page; two spellings in one language are an
+// error.
+func TestFileNamesCompareInNFC(t *testing.T) {
+	nfc, nfd := "content/fr/caf\u00e9.md", "content/en/cafe\u0301.md"
+	site, _ := mustLoad(t, fstest.MapFS{nfc: page(okFront, "x\n"), nfd: page(okFront, "x\n")}, Options{AllowStale: true})
+	if len(site.Entries) != 1 || site.Entries[0].Pages[0] == nil || site.Entries[0].Pages[1] == nil {
+		t.Fatalf("entries = %+v, want one page in both languages", site.Entries)
+	}
+	if p := site.Page("fr", "cafe\u0301"); p == nil || p.Slug != "cafe" || p.URLPath() != "fr/cafe/" {
+		t.Errorf("Page(fr, NFD name) = %+v", p)
+	}
+	fsys := fstest.MapFS{
+		nfc:                        page(okFront, "x\n"),
+		"content/fr/cafe\u0301.md": page(okFront, "y\n"),
+		"content/en/caf\u00e9.md":  page(okFront, "x\n"),
+	}
+	_, _, err := Load(fsys, config.Default(), Options{AllowStale: true})
+	want := `content/fr/café.md:1:1: "content/fr/caf\u00e9.md" and "content/fr/cafe\u0301.md" are one name in two Unicode spellings`
+	if err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("Load error =\n%v\nwant %q", err, want)
+	}
+}
