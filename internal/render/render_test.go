@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"github.com/kz30/kz30/internal/diag"
 )
 
 // partialCached renders a partial once per key: a second page with the
@@ -65,5 +67,36 @@ func TestNavKey(t *testing.T) {
 		if v.NavKey() == key {
 			t.Errorf("%s: same key", name)
 		}
+	}
+}
+
+// A template that calls itself is an error naming it and the place of the
+// call, through partialCached (each call a new execution) or {{template}}
+// (Go's own depth limit), never a stack overflow.
+func TestTemplateRecursion(t *testing.T) {
+	for _, tc := range []struct{ name, base, want string }{
+		{"partialCached", `{{define "nav"}}<nav>{{partialCached "nav" .Lang .}}</nav>{{end}}`,
+			`templates/page.html:1:2: template "nav" calls itself through partialCached (more than 100 calls deep)`},
+		{"through another template", `{{define "nav"}}{{template "menu" .}}{{end}}{{define "menu"}}{{partialCached "nav" .Title .}}{{end}}`,
+			`template "nav" calls itself through partialCached`},
+		{"template", `{{define "nav"}}{{template "nav" .}}{{end}}`, "exceeded maximum template depth"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			fsys := fstest.MapFS{"templates/base.html": {Data: []byte(tc.base)}}
+			for _, l := range Layouts {
+				fsys["templates/"+l+".html"] = &fstest.MapFile{Data: []byte(`{{partialCached "nav" .Lang .}}`)}
+			}
+			r, err := New(fsys)
+			if err != nil {
+				t.Fatal(err)
+			}
+			err = r.Execute(new(strings.Builder), "page", &View{Lang: "fr"})
+			if err == nil || !strings.Contains(err.Error(), tc.want) || len(err.Error()) > 600 {
+				t.Fatalf("Execute error = %v, want %q in one short message", err, tc.want)
+			}
+			if d, ok := err.(*diag.Error); !ok || d.Hint == "" {
+				t.Errorf("error %#v is not a diagnostic with a hint", err)
+			}
+		})
 	}
 }
