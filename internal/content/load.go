@@ -75,7 +75,7 @@ func Load(fsys fs.FS, cfg *config.Config, opts Options) (*Site, diag.List, error
 					return
 				}
 				j := jobs[i]
-				j.page = loadPage(fsys, j.file, site.Langs[j.li], &j.errs, &j.warn)
+				j.page = safeLoadPage(fsys, j.file, site.Langs[j.li], &j.errs, &j.warn)
 			}
 		})
 	}
@@ -171,6 +171,19 @@ func symlinkInside(fsys fs.FS, file string, errs *diag.List) bool {
 		return false
 	}
 	return true
+}
+
+// safeLoadPage is loadPage with a panic (a bug met by this file) turned
+// into an error at the file, so that the dev server survives it.
+func safeLoadPage(fsys fs.FS, file, lang string, errs, warns *diag.List) (p *Page) {
+	defer func() {
+		if r := recover(); r != nil {
+			p = nil
+			errs.Add(diag.Pos{File: file, Line: 1, Col: 1}, fmt.Sprintf("internal error while reading this page: %v", r),
+				"this is a bug in kz30: please report it with the file; until it is fixed, change the file")
+		}
+	}()
+	return loadPage(fsys, file, lang, errs, warns)
 }
 
 // loadPage reads and parses one file; nil when it cannot be used.
