@@ -3,6 +3,7 @@ package build
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -16,12 +17,16 @@ import (
 // on top of the fixture site (testdata/site.txtar) after a good build, then
 // built again. Special files:
 //
-//	want          lines "error SUBSTRING", "warning SUBSTRING" or "ok"
+//	want          lines "error SUBSTRING", "warning SUBSTRING", "ok" or
+//	              "file PATH" (the build wrote PATH of the output)
 //	flags         build flags: --allow-missing, --allow-stale, --drafts, --out-under-file, --base-url=URL
 //	delete        paths to remove from the source folder
 //	symlink       lines "PATH -> TARGET"
 //	templates     copy the repository's templates/ into the source first
 //	replace PATH  first line: text to find in PATH; second line: its replacement
+//	repeat N PATH the file's text, without its last line break (write \x0a
+//	              for one), appended N times to PATH: inputs too big to hold
+//	              in the case (20,000 links on one line, 80 KB of YAML)
 //
 // A refused input must fail with every wanted error, each error must say
 // what to do, and the previous output must stay byte-identical.
@@ -83,6 +88,23 @@ func runCatalogCase(t *testing.T, file string) {
 			if err := os.WriteFile(p, data, 0o644); err != nil {
 				t.Fatal(err)
 			}
+		case strings.HasPrefix(f.Name, "repeat "):
+			var n int
+			var name string
+			if _, err := fmt.Sscanf(f.Name, "repeat %d %s", &n, &name); err != nil {
+				t.Fatalf("bad %q: want repeat N PATH", f.Name)
+			}
+			fh, err := os.OpenFile(filepath.Join(dir, filepath.FromSlash(name)), os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)
+			if err != nil {
+				t.Fatal(err)
+			}
+			_, err = fh.Write(bytes.Repeat(unescape(bytes.TrimSuffix(f.Data, []byte("\n"))), n))
+			if cerr := fh.Close(); err == nil {
+				err = cerr
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
 		default:
 			p := filepath.Join(dir, filepath.FromSlash(f.Name))
 			if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
@@ -135,6 +157,10 @@ func runCatalogCase(t *testing.T, file string) {
 		case "ok":
 			if err != nil {
 				t.Errorf("want success, got:\n%v", err)
+			}
+		case "file":
+			if _, serr := os.Stat(filepath.Join(opts.Out, filepath.FromSlash(text))); serr != nil {
+				t.Errorf("want output file %s: %v", text, serr)
 			}
 		default:
 			t.Fatalf("bad want line %q", w)

@@ -71,6 +71,7 @@ func New(fsys fs.FS) (*Renderer, error) {
 		}
 	}
 	r := &Renderer{layouts: map[string]*template.Template{}}
+	seen := map[string]bool{} // recursion errors already reported
 	for _, name := range layouts {
 		if errs != nil {
 			break
@@ -81,6 +82,10 @@ func New(fsys fs.FS) (*Renderer, error) {
 		}
 		if err != nil {
 			errs.Append(err)
+			continue
+		}
+		if rec := checkRecursion(t, seen); rec != nil {
+			errs = append(errs, rec...)
 			continue
 		}
 		t.Funcs(template.FuncMap{"partialCached": r.partialCached(t)})
