@@ -1,0 +1,96 @@
+package build
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/kz30/kz30/internal/diag"
+	"github.com/rogpeppe/go-internal/txtar"
+)
+
+// FuzzBuild builds the fixture site in memory, newsletter exports
+// included, with a French page whose front matter lines and body are the
+// fuzzer's, and facts.toml's first fact value replaced by the fuzzer's
+// text. Whatever the input, the build never panics; a refused build
+// reports only diagnostics that name a file and say what to do; an
+// accepted one holds the page and its e-mail export.
+func FuzzBuild(f *testing.F) {
+	ar, err := txtar.ParseFile(filepath.Join("testdata", "site.txtar"))
+	if err != nil {
+		f.Fatal(err)
+	}
+	for _, seed := range []struct{ front, body, value string }{
+		{"date: 2021-12-16", "Du *texte* et [un lien](a.md#figures).\n\n> Une citation.\n", "29"},
+		{"", strings.Repeat("- ", 256) + "x\n", "29"},
+		{"", strings.Repeat(">", 511) + " x\n", "29"},
+		{"", "Un " + strings.Repeat("*", 520) + "mot" + strings.Repeat("*", 520) + "\n", "29"},
+		{"facts: " + strings.Repeat("[", 40) + strings.Repeat("]", 40), "x\n", "29"},
+		{"description: &d D\nlastmod: *d", "x\n", "29"},
+		{"date: 0001-01-01", "x\n", "nan"},
+		{"slug: cafe", strings.Repeat("[é](https://e.test/) ", 300) + "\n", "-3"},
+		{"", "<div>" + strings.Repeat("<p>", 600) + "\n\n[^1]\n\n[^1]: Note.\n", "inf"},
+		{"facts: [rank, online]", "| a | b |\n|---|--:|\n| 1 | 2 |\n\n```go\nx := 1\n```\n", "1e300"},
+	} {
+		f.Add(seed.front, seed.body, seed.value)
+	}
+	f.Fuzz(func(t *testing.T, front, body, value string) {
+		dir := t.TempDir()
+		for _, file := range ar.Files {
+			data := file.Data
+			switch file.Name {
+			case "site.toml":
+				data = append(bytes.Clone(data), "\n[newsletter]\nenabled = true\n"...)
+			case "content/facts.toml":
+				data = bytes.Replace(data, []byte("value = 29"), []byte("value = "+value), 1)
+			}
+			writeFile(t, filepath.Join(dir, file.Name), data)
+		}
+		writeFile(t, filepath.Join(dir, "content", "fr", "c.md"), []byte("---\ntitle: Page C\ndescription: Une page.\n"+front+"\n---\n"+body))
+		writeFile(t, filepath.Join(dir, "content", "en", "c.md"), []byte("---\ntitle: Page C\ndescription: A page.\n---\nText.\n"))
+		res, err := Render(Options{Dir: dir, Defaults: repoRoot, AllowStale: true})
+		if err != nil {
+			var list diag.List
+			if !errors.As(err, &list) {
+				t.Fatalf("error is not a diag.List: %v", err)
+			}
+			for _, e := range list {
+				if e.Pos.File == "" || (e.Hint == "" && !strings.Contains(e.Msg, "; ")) {
+					t.Errorf("diagnostic without a file or a hint: %q", e.Error())
+				}
+				if strings.Contains(e.Error(), dir) {
+					t.Errorf("diagnostic shows the temporary folder: %q", e.Error())
+				}
+			}
+			return
+		}
+		for _, lang := range []string{"fr", "en"} {
+			p := res.Site.Page(lang, "c")
+			if p == nil {
+				if lang == "fr" {
+					continue // a draft
+				}
+				t.Fatalf("no %s page c", lang)
+			}
+			if res.Files[p.URLPath()+"index.html"] == nil {
+				t.Errorf("%s: no %sindex.html", p.Path, p.URLPath())
+			}
+			if p.Section && res.Files["newsletter/"+lang+"/"+p.Slug+".html"] == nil {
+				t.Errorf("%s: no e-mail export", p.Path)
+			}
+		}
+	})
+}
+
+func writeFile(t *testing.T, name string, data []byte) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(name, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
