@@ -158,8 +158,17 @@ func (st *state) checkDepth(doc ast.Node) bool {
 	return true
 }
 
-// deepPos is the byte offset of n or of its nearest ancestor that has one.
+// deepPos is the byte offset of n, of its first text, or of its nearest
+// ancestor that has one.
 func deepPos(n ast.Node) int {
+	for c := n; c != nil; c = c.FirstChild() {
+		if p := c.Pos(); p >= 0 {
+			return p
+		}
+		if t, ok := c.(*ast.Text); ok {
+			return t.Segment.Start
+		}
+	}
 	for ; n != nil; n = n.Parent() {
 		if p := nodePos(n); p >= 0 {
 			return p
