@@ -10,6 +10,11 @@
 // the web, inline styles for e-mail), applies the language's typography, and
 // returns the HTML with what the rest of the build needs: headings, links,
 // IDs, words and the prose text. It never imports the content package.
+//
+// A body nested deeper than MaxNesting levels or holding more than
+// MaxLinks links is refused with an error at its line and column (a line
+// pre-scan catches deep lists and quotes before goldmark, whose time grows
+// with depth × lines); positions cost time linear in the body.
 package markdown
 
 import (
