@@ -28,8 +28,8 @@ const (
 // prescan refuses a body whose lines open more nested blocks than
 // MaxNesting allows, before goldmark sees it. It reads each line's
 // container prefix (spaces, tabs, ">", list markers "-", "+", "*", "1."
-// or "1)") and counts what the syntax tree will hold at most: one level
-// per ">", two per list marker (the list and its item), and one per
+// or "1)", footnote definitions "[^a]:") and counts what the syntax tree
+// will hold at most: one level per ">" or footnote, two per list marker (the list and its item), and one per
 // column of indentation (a nested list needs two more columns and adds
 // two levels). Inside fenced code, indentation is code and only markers
 // count. A line it accepts may still nest deeper inline (300 "*" around
@@ -68,6 +68,17 @@ func prescan(src Source) *diag.Error {
 				}
 				levels += 2
 				i += 2 // the marker and its space
+			case c == '[' && i+1 < len(l) && l[i+1] == '^':
+				// A footnote definition "[^label]: " holds blocks too.
+				j := bytes.IndexByte(l[i:], ']')
+				if j < 0 || i+j+1 >= len(l) || l[i+j+1] != ':' {
+					break prefix
+				}
+				levels++
+				i += j + 2
+				if i < len(l) && l[i] == ' ' {
+					i++
+				}
 			case c >= '0' && c <= '9':
 				j := i
 				for j < len(l) && j-i < 9 && l[j] >= '0' && l[j] <= '9' {

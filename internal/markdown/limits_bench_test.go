@@ -21,6 +21,7 @@ var pathological = []struct {
 	{"indented-lists", indentedList},
 	{"emphasis", func(n int) string { return strings.Repeat("*", n) + "x" + strings.Repeat("*", n) + "\n" }},
 	{"tildes", func(n int) string { return strings.Repeat("~~", n) + "x" + strings.Repeat("~~", n) + "\n" }},
+	{"footnote-definitions", func(n int) string { return "x[^a]\n\n" + strings.Repeat("[^a]: ", n) + "x\n" }},
 	{"deep-quote-lines", func(n int) string { return strings.Repeat(strings.Repeat("> ", 90)+"x\n", n) }},
 	{"deep-list-lines", func(n int) string { return strings.Repeat(strings.Repeat("- ", 45)+"x\n", n) }},
 }

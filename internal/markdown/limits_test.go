@@ -45,6 +45,7 @@ func TestNestingTooDeep(t *testing.T) {
 		{"indentation", indentedList(60), "content/fr/p.md:55:"},
 		{"emphasis", "Un " + strings.Repeat("*", 520) + "mot" + strings.Repeat("*", 520) + "\n", "content/fr/p.md:5:"},
 		{"strike", strings.Repeat("~~a ", 150) + "x" + strings.Repeat(" a~~", 150) + "\n", "content/fr/p.md:5:"},
+		{"footnote definitions", "x[^a]\n\n" + strings.Repeat("[^a]: ", 200) + "x\n", "content/fr/p.md:7:601"},
 		{"list then fence trick", "- ```\n" + strings.Repeat("- ", 60) + "x\n", "content/fr/p.md:6:101"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
