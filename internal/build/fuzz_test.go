@@ -15,14 +15,31 @@ import (
 // FuzzBuild builds the fixture site in memory, newsletter exports
 // included, with a French page whose front matter lines and body are the
 // fuzzer's, and facts.toml's first fact value replaced by the fuzzer's
-// text. Whatever the input, the build never panics; a refused build
+// text. Whatever the input, the build never panics (a panic recovered in a
+// worker is an "internal error" and fails the target); a refused build
 // reports only diagnostics that name a file and say what to do; an
-// accepted one holds the page and its e-mail export.
+// accepted one holds the page and its e-mail export. The builds go
+// through one Incremental (its output is Render's, byte for byte), so the
+// share images are drawn once and each run costs a few milliseconds.
 func FuzzBuild(f *testing.F) {
 	ar, err := txtar.ParseFile(filepath.Join("testdata", "site.txtar"))
 	if err != nil {
 		f.Fatal(err)
 	}
+	dir := f.TempDir()
+	facts := ""
+	for _, file := range ar.Files {
+		data := file.Data
+		switch file.Name {
+		case "site.toml":
+			data = append(bytes.Clone(data), "\n[newsletter]\nenabled = true\n"...)
+		case "content/facts.toml":
+			facts = string(data)
+		}
+		writeFile(f, filepath.Join(dir, file.Name), data)
+	}
+	writeFile(f, filepath.Join(dir, "content", "en", "c.md"), []byte("---\ntitle: Page C\ndescription: A page.\n---\nText.\n"))
+	inc := NewIncremental(Options{Dir: dir, Defaults: repoRoot, AllowStale: true})
 	for _, seed := range []struct{ front, body, value string }{
 		{"date: 2021-12-16", "Du *texte* et [un lien](a.md#figures).\n\n> Une citation.\n", "29"},
 		{"", strings.Repeat("- ", 256) + "x\n", "29"},
@@ -38,26 +55,18 @@ func FuzzBuild(f *testing.F) {
 		f.Add(seed.front, seed.body, seed.value)
 	}
 	f.Fuzz(func(t *testing.T, front, body, value string) {
-		dir := t.TempDir()
-		for _, file := range ar.Files {
-			data := file.Data
-			switch file.Name {
-			case "site.toml":
-				data = append(bytes.Clone(data), "\n[newsletter]\nenabled = true\n"...)
-			case "content/facts.toml":
-				data = bytes.Replace(data, []byte("value = 29"), []byte("value = "+value), 1)
-			}
-			writeFile(t, filepath.Join(dir, file.Name), data)
-		}
+		writeFile(t, filepath.Join(dir, "content", "facts.toml"), []byte(strings.Replace(facts, "value = 29", "value = "+value, 1)))
 		writeFile(t, filepath.Join(dir, "content", "fr", "c.md"), []byte("---\ntitle: Page C\ndescription: Une page.\n"+front+"\n---\n"+body))
-		writeFile(t, filepath.Join(dir, "content", "en", "c.md"), []byte("---\ntitle: Page C\ndescription: A page.\n---\nText.\n"))
-		res, err := Render(Options{Dir: dir, Defaults: repoRoot, AllowStale: true})
+		res, _, err := inc.Build()
 		if err != nil {
 			var list diag.List
 			if !errors.As(err, &list) {
 				t.Fatalf("error is not a diag.List: %v", err)
 			}
 			for _, e := range list {
+				if strings.Contains(e.Msg, "internal error") {
+					t.Fatalf("panic: %s", e.Error())
+				}
 				if e.Pos.File == "" || (e.Hint == "" && !strings.Contains(e.Msg, "; ")) {
 					t.Errorf("diagnostic without a file or a hint: %q", e.Error())
 				}
@@ -85,7 +94,7 @@ func FuzzBuild(f *testing.F) {
 	})
 }
 
-func writeFile(t *testing.T, name string, data []byte) {
+func writeFile(t testing.TB, name string, data []byte) {
 	t.Helper()
 	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
 		t.Fatal(err)
