@@ -29,9 +29,10 @@ const (
 // MaxNesting allows, before goldmark sees it. It reads each line's
 // container prefix (spaces, tabs, ">", list markers "-", "+", "*", "1."
 // or "1)", footnote definitions "[^a]:") and counts what the syntax tree
-// will hold at most: one level per ">" or footnote, two per list marker (the list and its item), and one per
-// column of indentation (a nested list needs two more columns and adds
-// two levels). Inside fenced code, indentation is code and only markers
+// will hold at most: one level per ">" or footnote, two per list marker
+// (the list and its item), and one per column of indentation (a nested
+// list needs two more columns and adds two levels). Blank lines open
+// nothing; inside fenced code, indentation is code and only markers
 // count. A line it accepts may still nest deeper inline (300 "*" around
 // a word): checkDepth catches that after parsing.
 func prescan(src Source) *diag.Error {
@@ -46,14 +47,21 @@ func prescan(src Source) *diag.Error {
 		}
 		l := body[off:next]
 		off = next + 1
+		if len(bytes.TrimSpace(l)) == 0 {
+			continue // a blank line, even inside a fence
+		}
 		levels, i := 0, 0
 	prefix:
 		for i < len(l) {
 			at := i
 			switch c := l[i]; {
 			case c == ' ' || c == '\t':
-				if fence == 0 {
-					levels += 1 + 3*b2i(c == '\t')
+				switch {
+				case fence != 0:
+				case c == '\t':
+					levels += 4
+				default:
+					levels++
 				}
 				i++
 			case c == '>':
@@ -118,13 +126,6 @@ func prescan(src Source) *diag.Error {
 		}
 	}
 	return nil
-}
-
-func b2i(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
 }
 
 // markerEnd reports whether a list marker ending before l[i] is followed

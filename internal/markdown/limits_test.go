@@ -70,6 +70,8 @@ func TestNestingWithinLimits(t *testing.T) {
 		{"deep code", "```\n" + strings.Repeat(" ", 400) + "x\n" + strings.Repeat("- ", 30) + "\n```\n"},
 		{"thematic break", strings.Repeat("-", 500) + "\n"},
 		{"long number", strings.Repeat("1", 500) + ". x\n"},
+		{"blank line of spaces", "x\n" + strings.Repeat(" ", 300) + "\ny\n"},
+		{"fence in a list with a blank line", "- x\n\n  ```\n  a\n\n" + strings.Repeat(" ", 150) + "b\n  ```\n"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if errs := convertErr(t, c, tc.body); errs != nil {
