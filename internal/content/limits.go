@@ -3,9 +3,10 @@ package content
 import (
 	"bytes"
 	"fmt"
-	"unicode/utf8"
 
 	"github.com/goccy/go-yaml/ast"
+	"github.com/goccy/go-yaml/scanner"
+	"github.com/goccy/go-yaml/token"
 	"github.com/kz30/kz30/internal/diag"
 )
 
@@ -33,90 +34,73 @@ func checkFrontSize(file string, front []byte) *diag.Error {
 		Hint: "keep the front matter to the page's keys (title, description…) and move text into the body"}
 }
 
-// yamlDepth refuses front matter nested deeper than MaxYAMLDepth, by a
-// scan that skips comments and quoted scalars and counts "[", "{" and the
-// "- " items that start a line. It returns nil for acceptable YAML.
-func yamlDepth(file string, front []byte) *diag.Error {
-	depth, line, col := 0, 2, 0 // the front matter starts on file line 2
-	lineStart := true           // only blanks and "- " so far on this line
-	block := 0                  // block sequence items opened on this line
-	prev := byte('\n')          // last byte that is not a blank
-	for i := 0; i < len(front); i++ {
-		c := front[i]
-		if c&0xc0 != 0x80 { // columns count characters
-			col++
+// yamlDepth refuses front matter nested deeper than MaxYAMLDepth: flow
+// collections ("[", "{") open at once, plus the block sequence items
+// ("- ") that start on the same line. It reads the tokens of go-yaml's
+// own scanner (it knows quotes and comments as the parser does) and stops
+// at the first token past the limit, so nothing nested reaches the
+// parser (the scanner reads a long line whole: at worst, a 64 KB line of
+// brackets, that costs some 20 ms). It returns nil
+// for acceptable YAML, and for YAML the lexer cannot read (the parser then
+// reports the syntax error).
+func yamlDepth(file string, front []byte) (e *diag.Error) {
+	defer func() {
+		if recover() != nil {
+			e = nil
 		}
-		switch {
-		case c == '\n':
-			line, col, lineStart, block, prev = line+1, 0, true, 0, '\n'
-			continue
-		case c == ' ' || c == '\t':
-			continue
-		case c == '#' && (i == 0 || front[i-1] == ' ' || front[i-1] == '\t' || front[i-1] == '\n'):
-			for i+1 < len(front) && front[i+1] != '\n' {
-				i++
-			}
-			continue
-		case (c == '"' || c == '\'') && scalarStart(prev):
-			// Skip the quoted scalar; it may span lines.
-			end, lines := skipQuoted(front, i)
-			line += lines
-			if lines > 0 {
-				col = utf8.RuneCount(front[bytes.LastIndexByte(front[:end+1], '\n')+1 : end+1])
-			} else {
-				col += utf8.RuneCount(front[i+1 : end+1])
-			}
-			i = end
-			prev, lineStart = c, false
-			continue
-		case c == '-' && lineStart && (i+1 == len(front) || front[i+1] == ' ' || front[i+1] == '\n'):
-			block++
-		case c == '[' || c == '{':
-			depth++
-		case c == ']' || c == '}':
-			depth = max(depth-1, 0)
+	}()
+	openers := bytes.Count(front, []byte("[")) + bytes.Count(front, []byte("{"))
+	if openers+maxDashes(front) <= MaxYAMLDepth {
+		return nil // cannot nest deeper: most front matter stops here
+	}
+	var sc scanner.Scanner
+	sc.Init(string(front))
+	depth, line, entries := 0, -1, 0
+	for {
+		toks, err := sc.Scan()
+		if err != nil {
+			return nil // the end, or what the parser will report
 		}
-		if c != '-' {
-			lineStart = false
+		if e := depthOf(file, toks, &depth, &line, &entries); e != nil {
+			return e
 		}
-		prev = c
-		if depth+block > MaxYAMLDepth {
-			return &diag.Error{Pos: diag.Pos{File: file, Line: line, Col: col},
+	}
+}
+
+// maxDashes is the largest number of "-" on one line of b.
+func maxDashes(b []byte) int {
+	m := 0
+	for line := range bytes.Lines(b) {
+		m = max(m, bytes.Count(line, []byte("-")))
+	}
+	return m
+}
+
+// depthOf follows the nesting through toks (see yamlDepth).
+func depthOf(file string, toks token.Tokens, depth, line, entries *int) *diag.Error {
+	for _, tk := range toks {
+		p := tk.Position
+		if p == nil {
+			continue
+		}
+		if p.Line != *line {
+			*line, *entries = p.Line, 0
+		}
+		switch tk.Type {
+		case token.SequenceStartType, token.MappingStartType:
+			*depth++
+		case token.SequenceEndType, token.MappingEndType:
+			*depth = max(*depth-1, 0)
+		case token.SequenceEntryType:
+			*entries++
+		}
+		if *depth+*entries > MaxYAMLDepth {
+			return &diag.Error{Pos: diag.Pos{File: file, Line: p.Line + 1, Col: p.Column},
 				Msg:  fmt.Sprintf("YAML: front matter nested more than %d levels deep", MaxYAMLDepth),
 				Hint: "front matter values are strings, numbers, dates or flat lists: remove the nested brackets or dashes"}
 		}
 	}
 	return nil
-}
-
-// skipQuoted returns the offset of the quote closing the scalar that
-// opens at b[i] (or the last offset when it is not closed) and the number
-// of line breaks inside.
-func skipQuoted(b []byte, i int) (end, lines int) {
-	q := b[i]
-	for j := i + 1; j < len(b); j++ {
-		switch d := b[j]; {
-		case d == '\n':
-			lines++
-		case q == '"' && d == '\\':
-			j++ // the escaped character
-		case d == q && q == '\'' && j+1 < len(b) && b[j+1] == '\'':
-			j++ // '' is a quote inside
-		case d == q:
-			return j, lines
-		}
-	}
-	return len(b) - 1, lines
-}
-
-// scalarStart reports whether a quote after prev starts a quoted scalar
-// (rather than being a character of a plain one, as in l'essentiel).
-func scalarStart(prev byte) bool {
-	switch prev {
-	case '\n', ':', '[', '{', ',', '-', '?':
-		return true
-	}
-	return false
 }
 
 // noAliases refuses YAML aliases (*name): a page's keys never need them,
