@@ -45,7 +45,12 @@ func (x *Exporter) Compose(secs []*Section, teaser bool) (*Message, error) {
 	}
 	out, err := inline(doc)
 	if err != nil {
-		return nil, fmt.Errorf("newsletter: %s: %w", secs[0].Page.Path, err)
+		// The HTML parser refuses elements nested over 512 deep; only raw
+		// HTML (unsafe_html = true) can bring that many.
+		p := secs[0].Page
+		return nil, diag.List{{Pos: diag.Pos{File: p.Path, Line: max(p.BodyLine, 1), Col: 1},
+			Msg:  "cannot export this page to e-mail: " + err.Error(),
+			Hint: "flatten the page's raw HTML (elements nested over 500 deep); if it has none, this is a bug in kz30: please report it"}}
 	}
 	m.HTML = out
 	text, err := x.plain(lang, textParts, teaser)
