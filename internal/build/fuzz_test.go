@@ -1,7 +1,6 @@
 package build
 
 import (
-	"bytes"
 	"errors"
 	"os"
 	"path/filepath"
@@ -14,8 +13,8 @@ import (
 
 // FuzzBuild builds the fixture site in memory, newsletter exports
 // included, with a French page whose front matter lines and body are the
-// fuzzer's, and facts.toml's first fact value replaced by the fuzzer's
-// text. Whatever the input, the build never panics (a panic recovered in a
+// fuzzer's, facts.toml's first fact value replaced by the fuzzer's text,
+// and raw HTML allowed or not. Whatever the input, the build never panics (a panic recovered in a
 // worker is an "internal error" and fails the target); a refused build
 // reports only diagnostics that name a file and say what to do; an
 // accepted one holds the page and its e-mail export. The builds go
@@ -27,34 +26,43 @@ func FuzzBuild(f *testing.F) {
 		f.Fatal(err)
 	}
 	dir := f.TempDir()
-	facts := ""
+	var facts, siteTOML string
 	for _, file := range ar.Files {
-		data := file.Data
 		switch file.Name {
 		case "site.toml":
-			data = append(bytes.Clone(data), "\n[newsletter]\nenabled = true\n"...)
+			siteTOML = string(file.Data) + "\n[newsletter]\nenabled = true\n"
 		case "content/facts.toml":
-			facts = string(data)
+			facts = string(file.Data)
 		}
-		writeFile(f, filepath.Join(dir, file.Name), data)
+		writeFile(f, filepath.Join(dir, file.Name), file.Data)
 	}
 	writeFile(f, filepath.Join(dir, "content", "en", "c.md"), []byte("---\ntitle: Page C\ndescription: A page.\n---\nText.\n"))
 	inc := NewIncremental(Options{Dir: dir, Defaults: repoRoot, AllowStale: true})
-	for _, seed := range []struct{ front, body, value string }{
-		{"date: 2021-12-16", "Du *texte* et [un lien](a.md#figures).\n\n> Une citation.\n", "29"},
-		{"", strings.Repeat("- ", 256) + "x\n", "29"},
-		{"", strings.Repeat(">", 511) + " x\n", "29"},
-		{"", "Un " + strings.Repeat("*", 520) + "mot" + strings.Repeat("*", 520) + "\n", "29"},
-		{"facts: " + strings.Repeat("[", 40) + strings.Repeat("]", 40), "x\n", "29"},
-		{"description: &d D\nlastmod: *d", "x\n", "29"},
-		{"date: 0001-01-01", "x\n", "nan"},
-		{"slug: cafe", strings.Repeat("[é](https://e.test/) ", 300) + "\n", "-3"},
-		{"", "<div>" + strings.Repeat("<p>", 600) + "\n\n[^1]\n\n[^1]: Note.\n", "inf"},
-		{"facts: [rank, online]", "| a | b |\n|---|--:|\n| 1 | 2 |\n\n```go\nx := 1\n```\n", "1e300"},
+	for _, seed := range []struct {
+		front, body, value string
+		unsafe             bool
+	}{
+		{"date: 2021-12-16", "Du *texte* et [un lien](a.md#figures).\n\n> Une citation.\n", "29", false},
+		{"", strings.Repeat("- ", 256) + "x\n", "29", false},
+		{"", strings.Repeat(">", 511) + " x\n", "29", false},
+		{"", "Un " + strings.Repeat("*", 520) + "mot" + strings.Repeat("*", 520) + "\n", "29", false},
+		{"facts: " + strings.Repeat("[", 40) + strings.Repeat("]", 40), "x\n", "29", false},
+		{"description: &d D\nlastmod: *d", "x\n", "29", false},
+		{"date: 0001-01-01", "x\n", "nan", false},
+		{"slug: cafe", strings.Repeat("[é](https://e.test/) ", 300) + "\n", "-3", false},
+		{"", "<div>" + strings.Repeat("<p>", 600) + "\n\n[^1]\n\n[^1]: Note.\n", "inf", false},
+		{"", strings.Repeat("<blockquote>", 505) + "x\n", "29", true},
+		{"", "<script>alert(1)</script><div onclick=x>" + strings.Repeat("<em>", 300) + "\n", "29", true},
+		{"facts: [rank, online]", "| a | b |\n|---|--:|\n| 1 | 2 |\n\n```go\nx := 1\n```\n", "1e300", false},
 	} {
-		f.Add(seed.front, seed.body, seed.value)
+		f.Add(seed.front, seed.body, seed.value, seed.unsafe)
 	}
-	f.Fuzz(func(t *testing.T, front, body, value string) {
+	f.Fuzz(func(t *testing.T, front, body, value string, unsafe bool) {
+		cfg := siteTOML
+		if unsafe {
+			cfg = "unsafe_html = true\n" + cfg
+		}
+		writeFile(t, filepath.Join(dir, "site.toml"), []byte(cfg))
 		writeFile(t, filepath.Join(dir, "content", "facts.toml"), []byte(strings.Replace(facts, "value = 29", "value = "+value, 1)))
 		writeFile(t, filepath.Join(dir, "content", "fr", "c.md"), []byte("---\ntitle: Page C\ndescription: Une page.\n"+front+"\n---\n"+body))
 		res, _, err := inc.Build()
