@@ -29,6 +29,6 @@ func runBenchCorpus(_ context.Context, args []string, stdout, stderr io.Writer) 
 		fmt.Fprintf(stderr, "kz30 bench-corpus: %v\n", err)
 		return 1
 	}
-	fmt.Fprintf(stdout, "kz30: wrote %d page pairs into %s/content\n", n, names[1])
+	fmt.Fprintf(stdout, "kz30: wrote %s into %s/content\n", count(n, "page pair"), names[1])
 	return 0
 }

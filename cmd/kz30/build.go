@@ -8,11 +8,12 @@ import (
 	"github.com/kz30/kz30/internal/build"
 )
 
-func runBuild(_ context.Context, args []string, stdout, stderr io.Writer) int {
+func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("build", stderr)
 	var bf buildFlags
 	bf.register(fs)
-	out := fs.String("out", "", "output `DIR` (default DIR/public)")
+	out := fs.String("out", "", "output `DIR` (default DIR/public): a folder kz30 owns; it refuses one holding files it did not write")
+	clean := fs.Bool("clean", false, "delete what the output folder holds besides the files kz30 wrote there (never its .git)")
 	names, code, ok := parse(fs, args)
 	if !ok {
 		return code
@@ -23,10 +24,15 @@ func runBuild(_ context.Context, args []string, stdout, stderr io.Writer) int {
 	}
 	opts := bf.options()
 	opts.Out = *out
+	opts.Clean = *clean
+	opts.Context = ctx
 	if isTerminal(stderr) {
 		opts.Log = stderr
 	}
 	stats, err := build.Build(opts)
+	if err != nil && ctx.Err() != nil {
+		return interrupted(stderr, "build")
+	}
 	if stats != nil {
 		printWarnings(stderr, stats.Warnings, maxErrors)
 	}

@@ -9,7 +9,7 @@ import (
 	"github.com/kz30/kz30/internal/check"
 )
 
-func runCheck(_ context.Context, args []string, stdout, stderr io.Writer) int {
+func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("check", stderr)
 	var bf buildFlags
 	bf.register(fs)
@@ -23,7 +23,12 @@ func runCheck(_ context.Context, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "kz30 check: unexpected argument %q\n", names[0])
 		return 2
 	}
-	cr := build.Check(bf.options())
+	opts := bf.options()
+	opts.Context = ctx
+	cr := build.Check(opts)
+	if ctx.Err() != nil {
+		return interrupted(stderr, "check")
+	}
 	rep := cr.Report
 	if *translations {
 		if cr.Translations == nil {
@@ -53,7 +58,7 @@ func runCheck(_ context.Context, args []string, stdout, stderr io.Writer) int {
 		for _, n := range cr.Result.Stats.Pages {
 			pages += n
 		}
-		summary += fmt.Sprintf("; %d pages, %d HTML files, %s checked, %s", pages, rep.Pages, count(rep.Links, "internal link"), count(len(rep.External), "external link"))
+		summary += fmt.Sprintf("; %s, %s, %s checked, %s", count(pages, "page"), count(rep.Pages, "HTML file"), count(rep.Links, "internal link"), count(len(rep.External), "external link"))
 		if !*external && len(rep.External) > 0 {
 			summary += " (list them with --external)"
 		}

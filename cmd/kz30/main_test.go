@@ -10,7 +10,12 @@ import (
 
 // TestMain lets testscript scripts run the programs of scriptCommands as
 // commands ("exec kz30 check").
+// With KZ30_RUN_MAIN=1 the test binary is kz30 itself, signals included
+// (the interruption tests).
 func TestMain(m *testing.M) {
+	if os.Getenv("KZ30_RUN_MAIN") == "1" {
+		main()
+	}
 	testscript.Main(m, scriptCommands())
 }
 

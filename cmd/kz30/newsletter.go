@@ -9,13 +9,16 @@ import (
 	"github.com/kz30/kz30/internal/build"
 )
 
-func runNewsletter(_ context.Context, args []string, stdout, stderr io.Writer) int {
+func runNewsletter(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("newsletter", stderr)
 	source := fs.String("source", ".", "source `DIR` holding content/, and optionally site.toml, templates/ and static/")
 	baseURL := fs.String("base-url", "", "absolute `URL` of the site, overriding site.toml's base_url (links and images)")
 	lang := fs.String("lang", "", "`LANG` of the message (default: the source language, the first of site.toml)")
 	teaser := fs.Bool("teaser", false, "the teaser: title, lede, key figures and a \"Read on the site\" button")
 	text := fs.Bool("text", false, "print the plain text instead of the HTML")
+	drafts := fs.Bool("drafts", false, "include pages with draft: true")
+	allowMissing := fs.Bool("allow-missing", false, "export even when a page of the site lacks a translation (warning instead of error)")
+	allowStale := fs.Bool("allow-stale", false, "export even when a translation is stale (warning instead of error)")
 	names, code, ok := parse(fs, args)
 	if !ok {
 		return code
@@ -26,8 +29,11 @@ func runNewsletter(_ context.Context, args []string, stdout, stderr io.Writer) i
 		return 2
 	}
 	out, warns, err := build.Newsletter(
-		build.Options{Dir: *source, BaseURL: *baseURL, Defaults: kz30.Defaults},
+		build.Options{Dir: *source, BaseURL: *baseURL, Drafts: *drafts, AllowMissing: *allowMissing, AllowStale: *allowStale, Defaults: kz30.Defaults, Context: ctx},
 		build.NewsletterRequest{Names: names, Lang: *lang, Teaser: *teaser, Text: *text})
+	if ctx.Err() != nil {
+		return interrupted(stderr, "newsletter")
+	}
 	printWarnings(stderr, warns, maxErrors)
 	if err != nil {
 		return fail(stderr, "newsletter", err)

@@ -23,28 +23,43 @@ type command struct {
 
 func commands() []command {
 	return []command{
-		{"build", "build [--source DIR] [--out DIR] [--base-url URL] [--drafts] [--allow-missing] [--allow-stale]",
-			"Build the site into DIR/public (or --out), atomically: a failed build leaves the previous output untouched.", runBuild},
+		{"build", "build [--source DIR] [--out DIR] [--clean] [--base-url URL] [--drafts] [--allow-missing] [--allow-stale]",
+			"Build the site into DIR/public (or --out), atomically: a failed or interrupted build leaves the previous output untouched.\nkz30 replaces only files it wrote (listed in OUT/.kz30-manifest) and keeps OUT/.git; it refuses an output\nholding anything else unless --clean, and never writes into the source folder, the current folder, the home\nfolder, a filesystem root, or inside content/, templates/ or static/.", runBuild},
 		{"check", "check [--source DIR] [--base-url URL] [--drafts] [--allow-missing] [--allow-stale] [--translations] [--external]",
 			"Build in memory and check links, anchors, translations (missing, stale) and fact parity.", runCheck},
-		{"serve", "serve [--source DIR] [--bind 127.0.0.1] [--port 1313] [--base-url URL] [--drafts] [--allow-missing] [--allow-stale]",
-			"Serve the site from memory, rebuild on change and reload the browser.", runServe},
-		{"newsletter", "newsletter NAME... [--lang LANG] [--teaser] [--text] [--source DIR] [--base-url URL]",
+		{"serve", "serve [--source DIR] [--bind 127.0.0.1] [--port 1313] [--base-url URL] [--drafts] [--strict]",
+			"Serve the site from memory, rebuild on change and reload the browser.\n" +
+				"Missing and stale translations are warnings (the page shows its notice; the terminal and the page list them) unless --strict.", runServe},
+		{"newsletter", "newsletter NAME... [--lang LANG] [--teaser] [--text] [--source DIR] [--base-url URL] [--drafts] [--allow-missing] [--allow-stale]",
 			"Print the e-mail export of one or more sections, ready to paste.", runNewsletter},
 		{"bench-corpus", "bench-corpus N DIR [--seed 1]",
 			"Write a generated benchmark site of N French/English page pairs into DIR/content.", runBenchCorpus},
 		{"new", "new NAME [--source DIR]",
 			"Create content/<lang>/NAME.md in every language with front matter.", runNew},
+		{"init", "init [DIR] [--lang fr,en] [--title TITLE]",
+			"Create a new site in DIR (new or empty): site.toml, pages in every language, a GitHub Pages workflow.", runInit},
+		{"theme", "theme list | theme export [PATH...] [--source DIR]",
+			"List the built-in theme's files, or copy them (all, or the PATHs) into the site to change them; never overwrites.", runTheme},
+		{"translated", "translated PAGE... [--lang LANG] [--source DIR]",
+			"Mark translations as up to date with their source page: write the source body's hash into translation_of.\n" +
+				"PAGE is a file (content/en/kaspi.md) or a page name (kaspi: its translations in every language, or --lang's).", runTranslated},
+		{"version", "version",
+			"Print kz30's version, VCS revision and Go version.", runVersion},
+		{"help", "help [COMMAND]",
+			"Print the usage and flags of COMMAND, or the list of commands.", runHelp},
 	}
 }
 
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
+	switch {
+	case len(args) == 0:
 		usage(stdout)
-		if len(args) == 0 {
-			return 2
-		}
+		return 2
+	case args[0] == "-h" || args[0] == "--help":
+		usage(stdout)
 		return 0
+	case args[0] == "-version" || args[0] == "--version":
+		return runVersion(ctx, args[1:], stdout, stderr)
 	}
 	for _, c := range commands() {
 		if c.name == args[0] {
@@ -62,14 +77,7 @@ func usage(w io.Writer) {
 	for _, c := range commands() {
 		fmt.Fprintf(w, "  kz30 %s\n", c.usage)
 	}
-	fmt.Fprintln(w, "\nRun \"kz30 COMMAND --help\" for details.")
-}
-
-func notYet(name string) func(context.Context, []string, io.Writer, io.Writer) int {
-	return func(_ context.Context, _ []string, _, stderr io.Writer) int {
-		fmt.Fprintf(stderr, "kz30 %s: not yet\n", name)
-		return 2
-	}
+	fmt.Fprintln(w, "\nRun \"kz30 help COMMAND\" (or \"kz30 COMMAND --help\") for its flags.")
 }
 
 // newFlags makes a FlagSet whose usage prints the command's synopsis.
@@ -79,8 +87,8 @@ func newFlags(name string, stderr io.Writer) *flag.FlagSet {
 	for _, c := range commands() {
 		if c.name == name {
 			fs.Usage = func() {
-				fmt.Fprintf(stderr, "usage: kz30 %s\n\n%s\n\nFlags:\n", c.usage, c.help)
-				fs.PrintDefaults()
+				fmt.Fprintf(fs.Output(), "usage: kz30 %s\n\n%s\n\nFlags:\n", c.usage, c.help)
+				printFlags(fs.Output(), fs)
 			}
 		}
 	}
@@ -117,6 +125,18 @@ func (b *buildFlags) register(fs *flag.FlagSet) {
 	fs.BoolVar(&b.drafts, "drafts", false, "include pages with draft: true")
 	fs.BoolVar(&b.allowMissing, "allow-missing", false, "build even when a page lacks a translation (warning instead of error)")
 	fs.BoolVar(&b.allowStale, "allow-stale", false, "build even when a translation is stale (warning instead of error)")
+}
+
+// registerServe registers the flags of serve, where missing and stale
+// translations are warnings unless --strict: writing the source page makes
+// its translations stale, which must not stop the writer.
+func (b *buildFlags) registerServe(fs *flag.FlagSet, strict *bool) {
+	fs.StringVar(&b.source, "source", ".", "source `DIR` holding content/, and optionally site.toml, templates/ and static/")
+	fs.StringVar(&b.baseURL, "base-url", "", "absolute `URL` of the site, overriding site.toml's base_url")
+	fs.BoolVar(&b.drafts, "drafts", false, "include pages with draft: true")
+	fs.BoolVar(strict, "strict", false, "missing and stale translations are errors, as in build and check (default: warnings, listed in the terminal and the page)")
+	fs.BoolVar(&b.allowMissing, "allow-missing", true, "accepted for old scripts; serve allows missing translations unless --strict")
+	fs.BoolVar(&b.allowStale, "allow-stale", true, "accepted for old scripts; serve allows stale translations unless --strict")
 }
 
 func (b *buildFlags) options() build.Options {
@@ -157,6 +177,13 @@ func fail(w io.Writer, cmd string, err error) int {
 		plural = ""
 	}
 	fmt.Fprintf(w, "kz30 %s: %d error%s; nothing was written\n", cmd, n, plural)
+	return 1
+}
+
+// interrupted reports a command stopped by a signal; main turns its exit
+// code into the signal's (130 for SIGINT, 143 for SIGTERM).
+func interrupted(w io.Writer, cmd string) int {
+	fmt.Fprintf(w, "kz30 %s: interrupted; nothing was written, the previous output is unchanged\n", cmd)
 	return 1
 }
 

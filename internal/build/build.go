@@ -3,17 +3,23 @@
 // to disk, and it does so atomically: pages go to a staging folder beside
 // the output, which replaces the output only when the whole build
 // succeeded, so a failed build leaves the previous site untouched.
+//
+// Every entry point returns its result on error too, holding what the
+// run got to, so a caller prints the warnings and then the error without
+// a nil check: Build a non-nil *Stats (its Warnings so far), Render and
+// Incremental.Build a non-nil *Result with a non-nil Stats (Incremental's
+// *Report is nil on error), Check a non-nil *CheckResult, Newsletter the
+// warnings so far (and no message).
 package build
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"runtime/debug"
-	"slices"
-	"sort"
 	"strings"
 	"time"
 
@@ -22,6 +28,7 @@ import (
 	"github.com/kz30/kz30/internal/diag"
 	"github.com/kz30/kz30/internal/i18n"
 	"github.com/kz30/kz30/internal/markdown"
+	"github.com/kz30/kz30/internal/output"
 )
 
 // Options configure a build. The zero value builds the current folder into
@@ -33,10 +40,16 @@ type Options struct {
 	Drafts       bool
 	AllowMissing bool
 	AllowStale   bool
-	Defaults     fs.FS     // templates/ and static/ used when Dir lacks them
-	Log          io.Writer // progress line on a terminal; nil for none
+	// Clean lets Build delete what the output folder holds besides the
+	// files kz30 wrote there (never its .git).
+	Clean    bool
+	Defaults fs.FS     // templates/ and static/ used when Dir lacks them
+	Log      io.Writer // progress line on a terminal; nil for none
 	// LiveReload adds the dev server's reload script to every page.
 	LiveReload bool
+	// Context, when done, stops the build (and check, render, newsletter)
+	// with its error; nil never stops.
+	Context context.Context
 }
 
 // Stats summarize a build.
@@ -57,8 +70,16 @@ func (s *Stats) String() string {
 		per = append(per, fmt.Sprintf("%s %d", l, s.Pages[l]))
 		total += s.Pages[l]
 	}
-	return fmt.Sprintf("built %d pages (%s), %d files, %s in %d ms",
-		total, strings.Join(per, ", "), s.Files, humanBytes(s.Bytes), s.Duration.Milliseconds())
+	return fmt.Sprintf("built %s (%s), %s, %s in %d ms",
+		plural(total, "page"), strings.Join(per, ", "), plural(s.Files, "file"), humanBytes(s.Bytes), s.Duration.Milliseconds())
+}
+
+// plural writes n and an English noun, plural when n is not 1.
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }
 
 func humanBytes(n int64) string {
@@ -71,16 +92,19 @@ func humanBytes(n int64) string {
 	return fmt.Sprintf("%d B", n)
 }
 
-// Build builds the site into opts.Out atomically.
+// Build builds the site into opts.Out atomically, in a folder kz30 owns
+// (see package output): it refuses an output that holds files kz30 did
+// not write unless opts.Clean is set, writes a staging folder beside it
+// and swaps it in only when the whole build succeeded. When opts.Context
+// is done the build stops with its error, the staging folder is removed
+// and the previous output stays as it was.
 func Build(opts Options) (*Stats, error) {
 	start := time.Now()
 	opts = opts.withDefaults()
-	out, err := filepath.Abs(opts.Out)
+	ctx := opts.Context
+	out, err := output.Place(opts.Out, opts.Dir)
 	if err != nil {
-		return nil, err
-	}
-	if err := checkOutParent(out); err != nil {
-		return nil, err
+		return &Stats{}, diag.List{asDiag(err)}
 	}
 	// A build allocates a lot of short-lived garbage (chroma, goldmark,
 	// YAML) around a live heap of about twice the sources (pages are
@@ -100,22 +124,35 @@ func Build(opts Options) (*Stats, error) {
 		defer debug.SetGCPercent(debug.SetGCPercent(20))
 		defer debug.SetMemoryLimit(debug.SetMemoryLimit(int64(7*n + 32<<20)))
 	}
-	stage, err := os.MkdirTemp(filepath.Dir(out), "."+filepath.Base(out)+".staging-")
+	stage, err := output.Begin(ctx, out, opts.Clean)
 	if err != nil {
-		return nil, diag.List{{Pos: diag.Pos{File: opts.Out}, Msg: "cannot create the staging folder: " + err.Error(), Hint: "check that the output's parent folder is writable"}}
+		return &Stats{Warnings: b.warnings()}, err
 	}
-	sink := newDirSink(stage)
-	stats, err := b.run(sink)
+	stats, err := b.run(stageSink{st: stage, folds: &foldSet{}})
+	for _, n := range stage.Notes {
+		stats.Warnings.Add(diag.Pos{}, n, "")
+	}
+	if err == nil {
+		err = ctx.Err()
+	}
 	if err != nil {
-		os.RemoveAll(stage)
+		stage.Abort()
 		return stats, err
 	}
-	if err := swap(stage, out); err != nil {
-		os.RemoveAll(stage)
+	if err := stage.Commit(); err != nil {
 		return stats, err
 	}
 	stats.Duration = time.Since(start)
 	return stats, nil
+}
+
+// asDiag returns err as a positioned diagnostic.
+func asDiag(err error) *diag.Error {
+	var e *diag.Error
+	if errors.As(err, &e) {
+		return e
+	}
+	return &diag.Error{Msg: err.Error()}
 }
 
 // Result is a site built in memory, with what checks and exports need.
@@ -172,37 +209,11 @@ func (o Options) withDefaults() Options {
 	if o.Dir == "" {
 		o.Dir = "."
 	}
+	if o.Context == nil {
+		o.Context = context.Background()
+	}
 	if o.Out == "" {
 		o.Out = filepath.Join(o.Dir, "public")
 	}
 	return o
-}
-
-// checkOutParent refuses an output folder below a regular file.
-func checkOutParent(out string) error {
-	if fi, err := os.Stat(out); err == nil && !fi.IsDir() {
-		return diag.List{{Pos: diag.Pos{File: out}, Msg: "the output " + out + " is a file, not a folder", Hint: "pass --out a folder path"}}
-	}
-	for p := filepath.Dir(out); ; p = filepath.Dir(p) {
-		fi, err := os.Stat(p)
-		if err == nil {
-			if !fi.IsDir() {
-				return diag.List{{Pos: diag.Pos{File: p}, Msg: "the output folder " + out + " is below a regular file", Hint: "pass --out a folder path, or move the file " + p}}
-			}
-			return nil
-		}
-		if p == filepath.Dir(p) {
-			return nil
-		}
-	}
-}
-
-// sortedKeys returns m's keys in order.
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return slices.Clip(keys)
 }

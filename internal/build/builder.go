@@ -2,6 +2,7 @@ package build
 
 import (
 	"bytes"
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -24,6 +25,7 @@ import (
 
 // builder holds everything loaded for one build.
 type builder struct {
+	ctx     context.Context // a done ctx stops the run; nil never stops
 	opts    Options
 	src     *sourceFS
 	cfg     *config.Config
@@ -60,10 +62,18 @@ type builder struct {
 	bytes atomic.Int64
 }
 
+// stopped returns the run's context error once it is done.
+func (b *builder) stopped() error {
+	if b.ctx == nil {
+		return nil
+	}
+	return b.ctx.Err()
+}
+
 // newBuilder loads configuration, content, UI strings, templates and
 // styles, reporting every error it finds.
 func newBuilder(opts Options) (*builder, error) {
-	b := &builder{opts: opts, src: newSourceFS(opts.Dir, opts.Defaults)}
+	b := &builder{ctx: opts.Context, opts: opts, src: newSourceFS(opts.Dir, opts.Defaults)}
 	var errs diag.List
 	b.cfg = config.Default()
 	if data, err := fs.ReadFile(b.src, "site.toml"); err == nil {
@@ -78,10 +88,12 @@ func newBuilder(opts Options) (*builder, error) {
 	if opts.BaseURL != "" {
 		u, err := config.NormalizeBaseURL(opts.BaseURL)
 		if err != nil {
-			return b, diag.List{{Msg: "--base-url: " + err.Error(), Hint: `pass an absolute URL such as "https://user.github.io/repo/"`}}
+			// A flag has no file position: the message names the flag.
+			return b, diag.List{{Msg: "--base-url: " + err.Msg, Hint: strings.Replace(err.Hint, "write", "pass", 1)}}
 		}
 		b.cfg.BaseURL = u
 	}
+	errs = append(errs, b.src.checkLinks()...)
 	site, warns, err := content.Load(b.src, b.cfg, content.Options{Drafts: opts.Drafts, AllowMissing: opts.AllowMissing, AllowStale: opts.AllowStale})
 	b.warns = append(b.warns, warns...)
 	errs.Append(err)
@@ -89,13 +101,12 @@ func newBuilder(opts Options) (*builder, error) {
 
 	files := map[string]i18n.CatalogFile{}
 	for _, lang := range b.cfg.Codes() {
-		name := path.Join(render.Dir, "i18n", lang+".toml")
-		data, err := fs.ReadFile(b.src, name)
+		f, err := b.src.uiStrings(lang)
 		if err != nil {
-			errs.Add(diag.Pos{File: name}, fmt.Sprintf("no UI strings for language %q", lang), "create "+name+" (copy another language's file and translate it)")
+			errs.Append(err)
 			continue
 		}
-		files[lang] = i18n.CatalogFile{Name: name, Data: data}
+		files[lang] = f
 	}
 	if len(errs) == 0 {
 		cat, err := i18n.LoadCatalog(files)
@@ -103,6 +114,7 @@ func newBuilder(opts Options) (*builder, error) {
 		b.cat = cat
 		if err == nil {
 			errs = append(errs, catalogParity(cat, b.cfg.Codes())...)
+			errs = append(errs, cat.CheckVerbs(b.cfg.Codes())...)
 		}
 	}
 	tmpl, err := render.New(b.src)
@@ -193,12 +205,18 @@ func (b *builder) run(s sink) (*Stats, error) {
 	var errs diag.List
 	errs.Append(parallel(pages, func(p *content.Page, buf *bytes.Buffer) error {
 		defer b.progress.step()
+		if b.stopped() != nil {
+			return nil
+		}
 		doc, err := b.convertPage(p)
 		if err != nil {
 			return err
 		}
 		return b.renderPage(counted, p, doc, buf)
 	}))
+	if err := b.stopped(); err != nil {
+		return &Stats{Warnings: b.warnings()}, err
+	}
 	if len(errs) == 0 {
 		errs.Append(b.checkAnchors(pages))
 	}
@@ -231,7 +249,7 @@ func (b *builder) renderPage(counted countingSink, p *content.Page, doc *markdow
 		layout = "home"
 	}
 	if len(p.Body) > hugeBody {
-		if ds, ok := counted.s.(*dirSink); ok {
+		if ds, ok := counted.s.(stageSink); ok {
 			// A huge page goes straight to its file instead of being
 			// held whole in memory.
 			return counted.stream(ds, p.URLPath()+"index.html", func(w io.Writer) error {
@@ -252,7 +270,7 @@ type countingSink struct {
 }
 
 // stream writes a file of d through fn, counting its bytes.
-func (c countingSink) stream(d *dirSink, name string, fn func(io.Writer) error) error {
+func (c countingSink) stream(d stageSink, name string, fn func(io.Writer) error) error {
 	n, err := d.stream(name, fn)
 	if err != nil {
 		return err
@@ -263,6 +281,9 @@ func (c countingSink) stream(d *dirSink, name string, fn func(io.Writer) error) 
 }
 
 func (c countingSink) write(name string, data []byte) error {
+	if err := c.b.stopped(); err != nil {
+		return err
+	}
 	if err := c.s.write(name, data); err != nil {
 		return err
 	}
@@ -413,7 +434,7 @@ func (b *builder) loadCSS() error {
 	var buf bytes.Buffer
 	site, err := fs.ReadFile(b.src, "static/site.css")
 	if err != nil {
-		return diag.List{{Pos: diag.Pos{File: "static/site.css"}, Msg: "no stylesheet", Hint: "restore static/site.css or remove static/ to use the built-in one"}}
+		return diag.List{{Pos: diag.Pos{File: "static/site.css"}, Msg: "no stylesheet", Hint: "add static/site.css"}}
 	}
 	buf.Write(site)
 	// Each scheme's chroma rules in their own media block, so no light-only

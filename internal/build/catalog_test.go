@@ -17,12 +17,14 @@ import (
 // on top of the fixture site (testdata/site.txtar) after a good build, then
 // built again. Special files:
 //
-//	want          lines "error SUBSTRING", "warning SUBSTRING", "ok" or
-//	              "file PATH" (the build wrote PATH of the output)
+//	want          lines "error SUBSTRING", "warning SUBSTRING", "ok", or
+//	              "absent SUBSTRING" (in no error nor warning: a secret),
+//	              "file PATH" / "nofile PATH" (in public/ after the build)
 //	flags         build flags: --allow-missing, --allow-stale, --drafts, --out-under-file, --base-url=URL
 //	delete        paths to remove from the source folder
 //	symlink       lines "PATH -> TARGET"
 //	templates     copy the repository's templates/ into the source first
+//	static        copy the repository's static/ into the source first
 //	replace PATH  first line: text to find in PATH; second line: its replacement
 //	repeat N PATH the file's text, without its last line break (write \x0a
 //	              for one), appended N times to PATH: inputs too big to hold
@@ -57,6 +59,7 @@ func runCatalogCase(t *testing.T, file string) {
 	before := readTree(t, out)
 	var want, flags []string
 	for _, f := range ar.Files {
+		f.Name = string(unescape([]byte(f.Name)))
 		lines := strings.Split(strings.TrimRight(string(f.Data), "\n"), "\n")
 		switch {
 		case f.Name == "want":
@@ -76,8 +79,8 @@ func runCatalogCase(t *testing.T, file string) {
 					t.Fatal(err)
 				}
 			}
-		case f.Name == "templates":
-			copyDir(t, filepath.Join("..", "..", "templates"), filepath.Join(dir, "templates"))
+		case f.Name == "templates" || f.Name == "static":
+			copyDir(t, filepath.Join("..", "..", "theme", f.Name), filepath.Join(dir, f.Name))
 		case strings.HasPrefix(f.Name, "replace "):
 			p := filepath.Join(dir, strings.TrimPrefix(f.Name, "replace "))
 			data, err := os.ReadFile(p)
@@ -154,13 +157,18 @@ func runCatalogCase(t *testing.T, file string) {
 			if !strings.Contains(warns.Error(), text) {
 				t.Errorf("want warning %q, got:\n%v", text, warns.Error())
 			}
+		case "absent":
+			if (err != nil && strings.Contains(err.Error(), text)) || strings.Contains(warns.Error(), text) {
+				t.Errorf("the messages show %q:\n%v\n%v", text, err, warns.Error())
+			}
+		case "file", "nofile":
+			_, serr := os.Lstat(filepath.Join(opts.Out, filepath.FromSlash(text)))
+			if (serr == nil) != (kind == "file") {
+				t.Errorf("%s %s: os.Lstat says %v", kind, text, serr)
+			}
 		case "ok":
 			if err != nil {
 				t.Errorf("want success, got:\n%v", err)
-			}
-		case "file":
-			if _, serr := os.Stat(filepath.Join(opts.Out, filepath.FromSlash(text))); serr != nil {
-				t.Errorf("want output file %s: %v", text, serr)
 			}
 		default:
 			t.Fatalf("bad want line %q", w)
@@ -189,8 +197,9 @@ func runCatalogCase(t *testing.T, file string) {
 	}
 }
 
-// unescape turns \xHH in catalog files into bytes, for inputs txtar cannot
-// hold (invalid UTF-8, control characters, CRLF).
+// unescape turns \xHH in catalog files (and their names)
+// into bytes, for inputs txtar cannot hold (invalid UTF-8, control
+// characters, CRLF, an NFD file name).
 func unescape(b []byte) []byte {
 	if !bytes.Contains(b, []byte(`\x`)) {
 		return b

@@ -61,7 +61,7 @@ func TestCheckFixtures(t *testing.T) {
 		{
 			name: "stale translation", fixture: "check-stale.txtar",
 			errs: []string{
-				"content/en/fdi.md:1:1: stale translation: content/fr/fdi.md changed since this en page was made from it (translation_of 8a35e259a82f, fr body is now " + newFR + "); update the translation, then set `translation_of: " + newFR + "`",
+				"content/en/fdi.md:1:1: stale translation: content/fr/fdi.md changed since this en page was made from it (translation_of 8a35e259a82f, fr body is now " + newFR + "); update the translation, then run kz30 translated content/en/fdi.md (it sets `translation_of: " + newFR + "`), or build with --allow-stale",
 			},
 			// The French page has a paragraph more; its English version
 			// has no figure of its own, so structure and figures agree.
@@ -161,7 +161,7 @@ func TestCheckLinks(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	copyDir(t, filepath.Join("..", "..", "templates"), filepath.Join(dir, "templates"))
+	copyDir(t, filepath.Join("..", "..", "theme", "templates"), filepath.Join(dir, "templates"))
 	base := filepath.Join(dir, "templates", "base.html")
 	tmpl, err := os.ReadFile(base)
 	if err != nil {
@@ -214,7 +214,7 @@ func TestCheckLinks(t *testing.T) {
 // figure is in both prose versions, and every link of the output resolves.
 func TestRealContent(t *testing.T) {
 	root := filepath.Join("..", "..")
-	cr := Check(Options{Dir: root, Defaults: os.DirFS(root)})
+	cr := Check(Options{Dir: root, Defaults: repoRoot})
 	for _, w := range cr.Report.Warnings {
 		t.Logf("warning: %v", w)
 	}

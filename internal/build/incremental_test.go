@@ -8,31 +8,19 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/kz30/kz30/internal/testsupport"
 )
 
 // incEdit rewrites a file of dir, replacing old by new (which must occur).
 func incEdit(t testing.TB, dir, name, old, new string) {
 	t.Helper()
-	p := filepath.Join(dir, filepath.FromSlash(name))
-	data, err := os.ReadFile(p)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Contains(data, []byte(old)) {
-		t.Fatalf("%s does not contain %q", name, old)
-	}
-	incWriteFile(t, dir, name, strings.Replace(string(data), old, new, 1))
+	testsupport.Edit(t, dir, name, old, new)
 }
 
 func incWriteFile(t testing.TB, dir, name, data string) {
 	t.Helper()
-	p := filepath.Join(dir, filepath.FromSlash(name))
-	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	testsupport.WriteFile(t, dir, name, data)
 }
 
 // incCopyDir copies the files of fsys below root into dir/root.
@@ -260,13 +248,19 @@ func incRead(t testing.TB, dir, name string) string {
 	return string(data)
 }
 
-// incRealSite copies the repository's own site (content/ and site.toml) into
-// a temporary folder.
+// incRealSite copies the repository's own site (content/, its overrides of
+// the theme in templates/ and static/, and site.toml) into a temporary
+// folder.
 func incRealSite(tb testing.TB) string {
 	tb.Helper()
 	dir := tb.TempDir()
 	root := os.DirFS(filepath.Join("..", ".."))
 	incCopyDir(tb, root, "content", dir)
+	for _, top := range []string{"templates", "static"} {
+		if _, err := fs.Stat(root, top); err == nil {
+			incCopyDir(tb, root, top, dir)
+		}
+	}
 	data, err := fs.ReadFile(root, "site.toml")
 	if err != nil {
 		tb.Fatal(err)
@@ -350,5 +344,45 @@ func BenchmarkRebuildTitle(b *testing.B) {
 		if _, rep, err := in.Build(); err != nil || len(rep.Converted) != 0 || !rep.Full {
 			b.Fatalf("rebuild: %v %+v", err, rep)
 		}
+	}
+}
+
+// TestIncrementalLayeredTheme: the dev server's rebuilds see the theme as
+// a full build does, file by file and key by key, as overrides come and go.
+func TestIncrementalLayeredTheme(t *testing.T) {
+	dir := extract(t, "site.txtar")
+	opts := Options{Dir: dir, Defaults: repoRoot, LiveReload: true}
+	in := NewIncremental(opts)
+	res, _ := mustIncBuild(t, in)
+	incSameAsFull(t, opts, res)
+	for _, tc := range []struct {
+		name   string
+		change func()
+		file   string // an output file
+		want   string // what it holds after the change
+	}{
+		{"one UI string", func() { incWriteFile(t, dir, "templates/i18n/en.toml", "toc-title = \"On this page\"\n") },
+			"en/page-a/index.html", `<h2 id="toc-title">On this page</h2>`},
+		{"the other language keeps the theme's", func() {}, "fr/page-a/index.html", `<h2 id="toc-title">Sommaire</h2>`},
+		{"one template", func() {
+			incWriteFile(t, dir, "templates/home.html", "{{template \"base\" .}}\n{{define \"main\"}}<p class=\"own\">{{.Title}}</p>{{end}}\n")
+		}, "en/index.html", `<p class="own">Test home</p>`},
+		{"one static file", func() { incWriteFile(t, dir, "static/img/x.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>\n") },
+			"img/x.svg", `<svg`},
+		{"the theme's favicon stays", func() {}, "favicon.svg", `<svg`},
+		{"an override removed", func() {
+			if err := os.Remove(filepath.Join(dir, "templates", "home.html")); err != nil {
+				t.Fatal(err)
+			}
+		}, "en/index.html", `<article class="page home">`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			tc.change()
+			res, _ := mustIncBuild(t, in)
+			incSameAsFull(t, opts, res)
+			if got := string(res.Files[tc.file]); !strings.Contains(got, tc.want) {
+				t.Errorf("%s lacks %q", tc.file, tc.want)
+			}
+		})
 	}
 }

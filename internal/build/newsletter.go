@@ -4,11 +4,14 @@ import (
 	"bytes"
 	"io/fs"
 	"path"
+	"strings"
 	"sync"
 
 	"github.com/kz30/kz30/internal/content"
 	"github.com/kz30/kz30/internal/diag"
+	"github.com/kz30/kz30/internal/i18n"
 	"github.com/kz30/kz30/internal/newsletter"
+	"github.com/kz30/kz30/internal/render"
 )
 
 // newsletterDir is the output folder of the e-mail exports. The files
@@ -104,9 +107,37 @@ func (b *builder) writeNewsletters(s sink) error {
 	if err != nil {
 		return err
 	}
-	index, err := x.Index(entries, relURL(newsletterDir+"/", b.cssName))
+	header, err := b.newsletterHeader()
+	if err != nil {
+		return err
+	}
+	dir := newsletterDir + "/"
+	index, err := x.Index(entries, newsletter.IndexPage{CSS: relURL(dir, b.cssName), Favicon: relURL(dir, "favicon.svg"), Header: header})
 	if err != nil {
 		return err
 	}
 	return s.write(path.Join(newsletterDir, "index.html"), index)
+}
+
+// newsletterHeader is the site's header on the newsletter index, in the
+// source language: the brand, the section navigation and a link to every
+// other language's home.
+func (b *builder) newsletterHeader() (string, error) {
+	dir := newsletterDir + "/"
+	lang := b.site.Langs[0]
+	v := b.baseView(lang, dir, false)
+	v.Layout = "newsletter-index"
+	for _, l := range b.site.Langs[1:] {
+		a := render.Alternate{Lang: l, Name: i18n.LangName(l), Href: relURL(dir, l+"/")}
+		if home := b.site.Page(l, content.HomeName); home != nil {
+			a.URL, a.Title = absURL(b.cfg.BaseURL, home.URLPath()), text(l, home.Title)
+			a.Href = relURL(dir, home.URLPath())
+		}
+		v.Switch = append(v.Switch, a)
+	}
+	var buf bytes.Buffer
+	if err := b.tmpl.Partial(&buf, "header", v); err != nil {
+		return "", err
+	}
+	return strings.TrimLeft(buf.String(), "\n"), nil
 }

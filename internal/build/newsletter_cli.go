@@ -33,11 +33,11 @@ func Newsletter(opts Options, req NewsletterRequest) ([]byte, diag.List, error) 
 		lang = b.site.Langs[0]
 	}
 	if b.site.LangIndex(lang) < 0 {
-		return nil, b.warnings(), diag.List{{Msg: fmt.Sprintf("unknown language %q", lang),
+		return nil, b.warnings(), diag.List{{Msg: fmt.Sprintf("--lang: unknown language %q", lang), // a flag: no file position
 			Hint: "pass --lang " + strings.Join(b.site.Langs, " or --lang ")}}
 	}
 	if len(req.Names) == 0 {
-		return nil, b.warnings(), diag.List{{Msg: "no section named", Hint: "name one or more sections: " + strings.Join(b.sectionNames(lang), ", ")}}
+		return nil, b.warnings(), diag.List{{Msg: "no section named on the command line", Hint: "name one or more sections: " + strings.Join(b.sectionNames(lang), ", ")}}
 	}
 	var pages []*content.Page
 	var errs diag.List
@@ -45,6 +45,9 @@ func Newsletter(opts Options, req NewsletterRequest) ([]byte, diag.List, error) 
 		name = strings.TrimSuffix(name, ".md")
 		p := b.site.Page(lang, name)
 		switch {
+		case p == nil && b.site.Page(b.site.Langs[0], name) != nil && lang != b.site.Langs[0]:
+			errs.Add(diag.Pos{File: "content/" + lang + "/" + name + ".md"}, fmt.Sprintf("page %q has no %s translation (content/%s/%s.md is missing)", name, lang, lang, name),
+				"write it (kz30 new "+name+" scaffolds it), or export the "+b.site.Langs[0]+" page: --lang "+b.site.Langs[0])
 		case p == nil:
 			errs.Add(diag.Pos{File: "content/" + lang + "/" + name + ".md"}, fmt.Sprintf("no page %q in %s", name, lang),
 				"name a section by its file name: "+strings.Join(b.sectionNames(lang), ", "))

@@ -29,7 +29,7 @@ func nlFixture(t testing.TB) string {
 	t.Helper()
 	dir := extract(t, "newsletter.txtar")
 	for _, f := range []string{"site.css", "favicon.svg"} {
-		data, err := os.ReadFile(filepath.Join("..", "..", "static", f))
+		data, err := os.ReadFile(filepath.Join("..", "..", "theme", "static", f))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -63,7 +63,7 @@ func nlFixture(t testing.TB) string {
 // nlRealSite renders the Kazakhstan site of the repository.
 func nlRealSite(t testing.TB) *Result {
 	t.Helper()
-	return mustRender(t, Options{Dir: filepath.Join("..", ".."), Defaults: os.DirFS(filepath.Join("..", ".."))})
+	return mustRender(t, Options{Dir: filepath.Join("..", ".."), Defaults: repoRoot})
 }
 
 // nlExports lists the HTML exports of a build (not the index), sorted.
@@ -353,8 +353,11 @@ func TestNewsletterFilesAndIndex(t *testing.T) {
 	}
 	var links []string
 	var csp, robots, textareas bool
+	var header []string // the site's header: links to the pages
 	for n := range index.Descendants() {
-		if n.DataAtom == atom.A {
+		if n.DataAtom == atom.A && strings.HasPrefix(nlAttr(n, "href"), "../") {
+			header = append(header, path.Join("newsletter", nlAttr(n, "href")))
+		} else if n.DataAtom == atom.A {
 			links = append(links, "newsletter/"+nlAttr(n, "href"))
 		}
 		if n.DataAtom == atom.Meta && nlAttr(n, "http-equiv") == "Content-Security-Policy" {
@@ -378,6 +381,17 @@ func TestNewsletterFilesAndIndex(t *testing.T) {
 	}
 	if !csp || !robots || !textareas {
 		t.Errorf("index: CSP %v, noindex %v, teaser text to copy %v; want all", csp, robots, textareas)
+	}
+	// The site's header: the French home, its sections, the English home.
+	slices.Sort(header)
+	if want := []string{"en/index.html", "fr/index.html", "fr/page-a/index.html", "fr/page-c/index.html"}; !slices.Equal(header, want) {
+		t.Errorf("the index's header links to %q, want %q", header, want)
+	}
+	for _, want := range []string{`<html lang="fr"`, `<meta name="description" content="`, `<link rel="icon" href="../favicon.svg"`,
+		`<header class="site-header">`, `<nav class="switcher" aria-label="Changer de langue">`, `<nav class="sections" aria-label="Navigation entre les sections">`} {
+		if !bytes.Contains(res.Files["newsletter/index.html"], []byte(want)) {
+			t.Errorf("the index lacks %s", want)
+		}
 	}
 }
 
@@ -538,7 +552,7 @@ func TestNewsletterRequestErrors(t *testing.T) {
 		{NewsletterRequest{Names: []string{"b"}, Lang: "en"}, `content/en/b.md: "b" is a reference page (section: false), which has no newsletter export; name a section: a, c`},
 		{NewsletterRequest{Names: []string{"_index"}, Lang: "en"}, `content/en/_index.md: "_index" is a reference page`},
 		{NewsletterRequest{Names: []string{"a"}, Lang: "de"}, `unknown language "de"; pass --lang fr or --lang en`},
-		{NewsletterRequest{Lang: "fr"}, "no section named; name one or more sections: a, c"},
+		{NewsletterRequest{Lang: "fr"}, "no section named on the command line; name one or more sections: a, c"},
 	} {
 		_, _, err := Newsletter(Options{Dir: dir, Defaults: repoRoot}, tc.req)
 		if err == nil || !strings.Contains(err.Error(), tc.want) {

@@ -5,11 +5,13 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/kz30/kz30/internal/content"
 	"github.com/kz30/kz30/internal/diag"
+	"github.com/kz30/kz30/internal/newsletter"
 )
 
 // writeSiteFiles writes everything that is not a content page: landing,
@@ -30,7 +32,7 @@ func (b *builder) writeSiteFiles(s sink) error {
 	exec("404.html", "404", b.notFoundView())
 	static, err := b.staticFiles()
 	errs.Append(err)
-	aliases, err := b.aliases(static)
+	aliases, static, nlClash, err := b.aliases(static)
 	errs.Append(err)
 	for _, a := range aliases {
 		exec(a.name, "alias", b.aliasView(a.page, a.alias))
@@ -45,29 +47,62 @@ func (b *builder) writeSiteFiles(s sink) error {
 	errs.Append(s.write("robots.txt", []byte("User-agent: *\nAllow: /\n\nSitemap: "+absURL(b.cfg.BaseURL, "sitemap.xml")+"\n")))
 	errs.Append(b.writeSitemap(s))
 	errs.Append(b.writeFeeds(s))
-	errs.Append(b.writeNewsletters(s))
+	if !nlClash { // else reported by aliases, at the pages
+		errs.Append(b.writeNewsletters(s))
+	}
 	return errs.Err()
 }
 
 // staticFiles lists the files of static/ copied as is: all but site.css
 // (fingerprinted into assets/ with the highlighting rules) and hidden
-// files.
+// files and folders (.git/, .env), unless site.toml's publish_hidden
+// lists them. Symbolic links were checked by checkLinks.
 func (b *builder) staticFiles() ([]string, error) {
 	var names []string
+	var errs diag.List
+	listed := map[string]bool{} // the entries of publish_hidden found
 	err := fs.WalkDir(b.src, "static", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if p == "static" {
 				return nil
 			}
-			return err
+			return &diag.Error{Pos: diag.Pos{File: p}, Msg: "cannot read: " + unwrapPath(err).Error(), Hint: "check the permissions of " + p}
 		}
-		if d.IsDir() || p == "static/site.css" || strings.HasPrefix(d.Name(), ".") {
+		if p != "static" && strings.HasPrefix(d.Name(), ".") {
+			if !slices.Contains(b.cfg.PublishHidden, strings.TrimPrefix(p, "static/")) {
+				if d.IsDir() {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			listed[strings.TrimPrefix(p, "static/")] = true
+		}
+		if p != "static" {
+			if msg := content.OutputNameProblem(d.Name()); msg != "" {
+				errs.Add(diag.Pos{File: p}, "name cannot be an output path on every system: "+msg,
+					"rename it (the position is the file or folder itself: a name has no line)")
+				if d.IsDir() {
+					return fs.SkipDir
+				}
+				return nil
+			}
+		}
+		if d.IsDir() || p == "static/site.css" {
 			return nil
 		}
 		names = append(names, p)
 		return nil
 	})
-	return names, err
+	errs.Append(err)
+	for _, h := range b.cfg.PublishHidden {
+		if !listed[h] {
+			b.mu.Lock()
+			b.warns.Add(diag.Pos{File: "site.toml"}, fmt.Sprintf("publish_hidden lists %q, which static/ does not have", h),
+				"fix the path (it is below static/, such as \".well-known\") or remove it")
+			b.mu.Unlock()
+		}
+	}
+	return names, errs.Err()
 }
 
 // copyStatic copies the files of static/ listed by staticFiles.
@@ -76,7 +111,7 @@ func (b *builder) copyStatic(s sink, names []string) error {
 	for _, p := range names {
 		data, err := fs.ReadFile(b.src, p)
 		if err != nil {
-			errs.Append(fmt.Errorf("%s: %w", p, err))
+			errs.Add(diag.Pos{File: p}, "cannot read: "+unwrapPath(err).Error(), "check the permissions of "+p)
 			continue
 		}
 		errs.Append(s.write(strings.TrimPrefix(p, "static/"), data))
@@ -93,26 +128,95 @@ type aliasFile struct {
 
 // aliases lists the redirect pages of every page's aliases, and reports
 // each alias that would overwrite a page, another alias or a file of the
-// site, or that would need a folder where the site has a file.
-func (b *builder) aliases(static []string) ([]aliasFile, error) {
+// site, or that would need a folder where the site has a file. It also
+// reports the files of static/ whose names cannot be output paths or that
+// would overwrite another output. Names are compared as content.FoldName
+// folds them: "FR/", "Index.html" or an NFD "é" are the same file as "fr/",
+// "index.html" or the NFC "é" on macOS and Windows.
+//
+// The e-mail exports, when enabled, must not collide either (a page with
+// the slug "x-teaser" and the teaser of the page "x").
+//
+// It returns the aliases to write, the files of static/ to copy (those
+// not refused), and whether two e-mail exports collide.
+func (b *builder) aliases(static []string) ([]aliasFile, []string, bool, error) {
+	var errs diag.List
 	// taken: every output path other than aliases, with what writes it.
-	taken := map[string]string{
+	taken := map[string]string{}
+	names := map[string]string{} // the name itself, by its FoldName
+	add := func(name, what string) {
+		taken[content.FoldName(name)] = what
+		names[content.FoldName(name)] = name
+	}
+	for name, what := range map[string]string{
 		"index.html": "the landing page", "404.html": "the 404 page",
 		"sitemap.xml": "the sitemap", "robots.txt": "robots.txt",
-		".nojekyll": ".nojekyll", "CNAME": "CNAME", b.cssName: "the stylesheet",
+		".nojekyll": ".nojekyll", b.cssName: "the stylesheet",
+	} {
+		add(name, what)
+	}
+	if b.cfg.CNAME != "" {
+		add("CNAME", "CNAME (site.toml's cname)")
 	}
 	for _, lang := range b.site.Langs {
-		taken[lang+"/index.xml"] = "the " + lang + " feed"
-		taken[shareImageName(lang)] = "the " + lang + " share image"
-	}
-	for _, p := range static {
-		taken[strings.TrimPrefix(p, "static/")] = p
+		add(lang+"/index.xml", "the "+lang+" feed")
+		add(shareImageName(lang), "the "+lang+" share image")
 	}
 	for _, p := range b.pages() {
-		taken[p.URLPath()+"index.html"] = "the page " + p.Path
+		add(p.URLPath()+"index.html", "the page "+p.Path)
+	}
+	nlClash := false
+	if b.cfg.Newsletter.Enabled {
+		add(path.Join(newsletterDir, "index.html"), "the newsletter index")
+		for _, p := range b.newsletterPages() {
+			full := p.Lang + "/" + p.Slug + ".html"
+			teaser := p.Lang + "/" + p.Slug + "-teaser.html"
+			for _, n := range []string{full, newsletter.TextPath(full), teaser, newsletter.TextPath(teaser)} {
+				name := path.Join(newsletterDir, n)
+				if what, ok := taken[content.FoldName(name)]; ok {
+					errs.Add(diag.Pos{File: p.Path, Line: 1, Col: 1}, fmt.Sprintf("the e-mail export %s of this page is also %s", name, what),
+						"give one of the pages another slug (a slug ending in -teaser meets the teaser of another page)")
+					nlClash = true
+					continue
+				}
+				add(name, "the e-mail export of "+p.Path)
+			}
+		}
+	}
+	// dirs: the folders the outputs so far need, with what needs them.
+	dirs := map[string]string{}
+	for key, what := range taken {
+		for d := path.Dir(key); d != "."; d = path.Dir(d) {
+			dirs[d] = what
+		}
+	}
+	var keep []string
+	for _, p := range static {
+		name := strings.TrimPrefix(p, "static/")
+		key := content.FoldName(name)
+		if what, ok := taken[key]; ok {
+			note := content.FoldNote(name, names[key])
+			if names[key] == name {
+				note = "two files cannot have one path"
+			}
+			errs.Add(diag.Pos{File: p}, fmt.Sprintf("file would overwrite %s (%s)", what, note),
+				"rename or remove the file")
+			continue
+		}
+		if what, ok := dirs[key]; ok {
+			errs.Add(diag.Pos{File: p}, fmt.Sprintf("file is where %s needs a folder %s/", what, name),
+				"rename or remove the file")
+			continue
+		}
+		if dir, what := takenDir(taken, name); what != "" {
+			errs.Add(diag.Pos{File: p}, fmt.Sprintf("file needs a folder %s/ where kz30 writes %s", dir, what),
+				"move the file to another folder of static/")
+			continue
+		}
+		add(name, p)
+		keep = append(keep, p)
 	}
 	var out []aliasFile
-	var errs diag.List
 	byName := map[string]aliasFile{}
 	for _, p := range b.pages() {
 		for _, a := range p.Aliases {
@@ -120,13 +224,14 @@ func (b *builder) aliases(static []string) ([]aliasFile, error) {
 			if isDirPath(a) {
 				name = a + "index.html"
 			}
+			key := content.FoldName(name)
 			pos := b.aliasPos(p, a)
-			if name == p.URLPath()+"index.html" {
+			if key == content.FoldName(p.URLPath()+"index.html") {
 				errs.Add(pos, fmt.Sprintf("alias %q is the page's own URL", a), "remove it from aliases")
 				continue
 			}
-			if what, ok := taken[name]; ok {
-				errs.Add(pos, fmt.Sprintf("alias %q is the URL of %s", a, what),
+			if what, ok := taken[key]; ok {
+				errs.Add(pos, fmt.Sprintf("alias %q is the URL of %s%s", a, what, caseNote(name, names[key])),
 					"remove the alias, or give the other page another slug")
 				continue
 			}
@@ -135,33 +240,42 @@ func (b *builder) aliases(static []string) ([]aliasFile, error) {
 					"choose another path for the alias")
 				continue
 			}
-			if other, ok := byName[name]; ok {
+			if other, ok := byName[key]; ok {
 				errs.Add(pos, fmt.Sprintf("alias %q is also an alias of %s (%s)", a, other.page.Path, b.aliasPos(other.page, other.alias)),
 					"keep the alias on one page only")
 				continue
 			}
 			f := aliasFile{name: name, alias: a, page: p}
-			byName[name] = f
+			byName[key] = f
 			out = append(out, f)
 		}
 	}
 	// An alias may not need a folder where another alias writes a file.
 	for _, f := range out {
 		for d := path.Dir(f.name); d != "."; d = path.Dir(d) {
-			if g, ok := byName[d]; ok {
+			if g, ok := byName[content.FoldName(d)]; ok {
 				errs.Add(b.aliasPos(f.page, f.alias), fmt.Sprintf("alias %q needs a folder %s/ where the alias %q of %s writes a file", f.alias, d, g.alias, g.page.Path),
 					"choose another path for one of the aliases")
 			}
 		}
 	}
-	return out, errs.Sort().Err()
+	return out, keep, nlClash, errs.Sort().Err()
+}
+
+// caseNote explains a collision between two names that only a case- or
+// normalization-insensitive file system sees.
+func caseNote(name, other string) string {
+	if name == other {
+		return ""
+	}
+	return " (" + content.FoldNote(name, other) + ")"
 }
 
 // takenDir returns the parent folder of name that is a file in taken, and
 // what writes it.
 func takenDir(taken map[string]string, name string) (dir, what string) {
 	for d := path.Dir(name); d != "."; d = path.Dir(d) {
-		if w, ok := taken[d]; ok {
+		if w, ok := taken[content.FoldName(d)]; ok {
 			return d, w
 		}
 	}

@@ -1,6 +1,9 @@
 package build
 
-import "strings"
+import (
+	"net/url"
+	"strings"
+)
 
 // relURL is the relative link from the page at fromDir ("fr/kaspi/", ""
 // for the root) to target, a page folder ("en/kaspi/") or a file
@@ -37,5 +40,17 @@ func segments(p string) []string {
 	return strings.Split(p, "/")
 }
 
-// absURL joins the base URL and a site path.
+// basePath is the path of the base URL ("/kz30/"; "/" at a host's root).
+func basePath(base string) string {
+	u, err := url.Parse(base)
+	if err != nil || u.Path == "" {
+		return "/"
+	}
+	if !strings.HasSuffix(u.Path, "/") {
+		return u.EscapedPath() + "/"
+	}
+	return u.EscapedPath()
+}
+
+// absURL joins the base URL (or base path) and a site path.
 func absURL(base, p string) string { return base + strings.TrimPrefix(p, "/") }

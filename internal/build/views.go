@@ -48,28 +48,31 @@ func text(lang, s string) string {
 	return s
 }
 
-// baseView fills what every page of language lang at dir shares.
+// baseView fills what every page of language lang at dir shares. With
+// abs (the 404 page, served at any depth of any host) links are
+// base-path-absolute ("/kz30/assets/…") instead of relative.
 func (b *builder) baseView(lang, dir string, abs bool) *render.View {
 	root := relURL(dir, "")
 	root = root[:len(root)-len("index.html")]
 	href := func(t string) string { return relURL(dir, t) }
 	if abs {
-		root = b.cfg.BaseURL
-		href = func(t string) string { return absURL(b.cfg.BaseURL, t) }
+		root = basePath(b.cfg.BaseURL)
+		href = func(t string) string { return absURL(root, t) }
 	}
 	l := b.cfg.Lang(lang)
 	v := &render.View{
-		Lang:      lang,
-		SiteTitle: text(lang, l.Title),
-		Root:      root,
-		CSS:       href(b.cssName),
-		Favicon:   href("favicon.svg"),
-		BaseURL:   b.cfg.BaseURL,
-		Feed:      href(lang + "/index.xml"),
-		FeedAbs:   absURL(b.cfg.BaseURL, lang+"/index.xml"),
-		OGImage:   absURL(b.cfg.BaseURL, "assets/share-"+lang+".png"),
-		Catalog:   b.cat,
-		Locale:    b.locales[lang],
+		Lang:       lang,
+		SiteTitle:  text(lang, l.Title),
+		ShortTitle: text(lang, b.cfg.Short(lang)),
+		Root:       root,
+		CSS:        href(b.cssName),
+		Favicon:    href("favicon.svg"),
+		BaseURL:    b.cfg.BaseURL,
+		Feed:       href(lang + "/index.xml"),
+		FeedAbs:    absURL(b.cfg.BaseURL, lang+"/index.xml"),
+		OGImage:    absURL(b.cfg.BaseURL, "assets/share-"+lang+".png"),
+		Catalog:    b.cat,
+		Locale:     b.locales[lang],
 	}
 	if v.SiteTitle == "" {
 		v.SiteTitle = b.cfg.Title
@@ -197,6 +200,11 @@ func (b *builder) pageView(p *content.Page, doc *markdown.Doc) *render.View {
 			v.Stale = &o
 		}
 	}
+	if p.Entry.IsHome() {
+		// The homes' x-default is the landing page that chooses between
+		// them, as in the sitemap (writeSitemap).
+		v.XDefault = b.cfg.BaseURL
+	}
 	if p.Section && !p.Entry.IsHome() {
 		secs := b.sections(p.Lang)
 		for i, e := range secs[max(0, b.secIndex[p]-1):] {
@@ -304,14 +312,14 @@ func (b *builder) langBlocks(dir string, abs bool) []render.LangBlock {
 			blk.Title = text(lang, home.Title)
 			blk.Description = text(lang, home.Description)
 		}
+		href := func(t string) string { return relURL(dir, t) }
 		if abs {
-			blk.Href = absURL(b.cfg.BaseURL, target)
-		} else {
-			blk.Href = relURL(dir, target)
-			for _, e := range b.sections(lang) {
-				p := e.Page(b.site, lang)
-				blk.Sections = append(blk.Sections, b.navItem(p, relURL(dir, p.URLPath())))
-			}
+			href = func(t string) string { return absURL(basePath(b.cfg.BaseURL), t) }
+		}
+		blk.Href = href(target)
+		for _, e := range b.sections(lang) {
+			p := e.Page(b.site, lang)
+			blk.Sections = append(blk.Sections, b.navItem(p, href(p.URLPath())))
 		}
 		blocks = append(blocks, blk)
 	}
@@ -336,7 +344,9 @@ func (b *builder) landingView() *render.View {
 	return v
 }
 
-// notFoundView is /404.html: both languages, every URL absolute.
+// notFoundView is /404.html: both languages with their sections, every
+// URL base-path-absolute, since the host serves it at any depth and under
+// any name (a preview, a custom domain).
 func (b *builder) notFoundView() *render.View {
 	lang := b.site.Langs[0]
 	v := b.baseView(lang, "", true)

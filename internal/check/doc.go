@@ -38,9 +38,11 @@
 //     URL (og:url, og:image, twitter:image) of every HTML file of the
 //     output resolves to a file of the output, and a #fragment to an id of
 //     that file. Relative URLs are resolved against the file's folder; a
-//     URL under base_url (404.html uses them) is resolved below the base
-//     path; a root-relative URL ("/x") is an error, as it ignores the base
-//     path and breaks the site under a sub-path and opened from disk; an
+//     URL under base_url is resolved below the base path; a root-relative
+//     URL ("/x") is an error, as it ignores the base path and breaks the
+//     site under a sub-path and opened from disk, except in 404.html, which
+//     the host serves at any depth: its URLs start with the base path
+//     ("/kz30/assets/…") and are resolved below it; an
 //     absolute URL on the site's host outside the base path is an error; a
 //     relative link to a folder ("../kaspi/") is a warning (it works on a
 //     server, not from disk: link to index.html). Other absolute URLs are

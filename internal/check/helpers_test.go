@@ -21,7 +21,11 @@ const pageFront = "title: T\ndescription: D\n"
 // translations allowed, and converts every page.
 func mustInput(t *testing.T, files map[string]string) Input {
 	t.Helper()
-	fsys := fstest.MapFS{}
+	fsys := fstest.MapFS{
+		// Every site has its homes; a test may give its own.
+		"content/fr/_index.md": {Data: []byte(md(pageFront, "Accueil.\n"))},
+		"content/en/_index.md": {Data: []byte(md(pageFront+"translation_of: "+content.BodyHash([]byte("Accueil.\n"))+"\n", "Home.\n"))},
+	}
 	for name, data := range files {
 		fsys[name] = &fstest.MapFile{Data: []byte(data)}
 	}

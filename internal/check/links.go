@@ -151,6 +151,11 @@ func (lc *linkChecker) check(name string, rf ref, r *Report) {
 		}
 		r.Links++
 		lc.target(name, rf, s, p[len(lc.basePath):], u.Fragment, false)
+	case strings.HasPrefix(u.Path, "/") && name == "404.html" && strings.HasPrefix(u.Path, lc.basePath):
+		// The 404 page is served at any depth: its URLs start with the
+		// base path.
+		r.Links++
+		lc.target(name, rf, s, u.Path[len(lc.basePath):], u.Fragment, false)
 	case strings.HasPrefix(u.Path, "/"):
 		lc.report("rootrel "+u.Path, finding{pos: rf.pos,
 			msg:  fmt.Sprintf("root-relative URL %q ignores the base path %s", s, lc.basePath),

@@ -93,9 +93,9 @@ func WriteTable(w io.Writer, langs []string, rows []Row) error {
 			counts[c.State]++
 			switch c.State {
 			case StateStale:
-				notes = append(notes, fmt.Sprintf("%s: stale; once it is updated, set translation_of: %s", c.Path, c.Hash))
+				notes = append(notes, fmt.Sprintf("%s: stale; once it is updated, run kz30 translated %s (it sets translation_of: %s)", c.Path, c.Path, c.Hash))
 			case StateNoHash:
-				notes = append(notes, fmt.Sprintf("%s: no translation_of; if it matches the source, set translation_of: %s", c.Path, c.Hash))
+				notes = append(notes, fmt.Sprintf("%s: no translation_of; if it matches the source, run kz30 translated %s (it sets translation_of: %s)", c.Path, c.Path, c.Hash))
 			case StateMissing:
 				notes = append(notes, fmt.Sprintf("%s: missing; write it (kz30 new %s creates the missing files)", c.Path, r.Name))
 			}
@@ -114,6 +114,13 @@ func WriteTable(w io.Writer, langs []string, rows []Row) error {
 			parts = append(parts, fmt.Sprintf("%d %s", counts[st], st))
 		}
 	}
-	_, err := fmt.Fprintf(w, "translations: %d pages × %d languages: %s\n", len(rows), len(langs), strings.Join(parts, ", "))
+	pages, languages := fmt.Sprintf("%d pages", len(rows)), fmt.Sprintf("%d languages", len(langs))
+	if len(rows) == 1 {
+		pages = "1 page"
+	}
+	if len(langs) == 1 {
+		languages = "1 language"
+	}
+	_, err := fmt.Fprintf(w, "translations: %s × %s: %s\n", pages, languages, strings.Join(parts, ", "))
 	return err
 }

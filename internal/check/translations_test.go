@@ -56,8 +56,8 @@ stale   source   stale
 nohash  source   no translation_of
 fronly  source   missing
 enonly  missing  no source
-content/en/stale.md: stale; once it is updated, set translation_of: ` + hash + `
-content/en/nohash.md: no translation_of; if it matches the source, set translation_of: ` + hash + `
+content/en/stale.md: stale; once it is updated, run kz30 translated content/en/stale.md (it sets translation_of: ` + hash + `)
+content/en/nohash.md: no translation_of; if it matches the source, run kz30 translated content/en/nohash.md (it sets translation_of: ` + hash + `)
 content/en/fronly.md: missing; write it (kz30 new fronly creates the missing files)
 content/fr/enonly.md: missing; write it (kz30 new enonly creates the missing files)
 translations: 5 pages × 2 languages: 1 ok, 1 stale, 2 missing, 1 no translation_of, 1 no source

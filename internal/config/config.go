@@ -7,13 +7,16 @@
 // an error naming site.toml:line:col.
 //
 //	title = "Fallback title"          # used when a language has none
+//	short_title = "Short"             # brand of the share images, the feed link's label; default: title
 //	base_url = "https://example.org/" # absolute http(s) URL; --base-url overrides it
 //	cname = "kz30.example.org"        # writes public/CNAME
 //	unsafe_html = false               # true lets raw HTML through (trusted writers only)
+//	publish_hidden = [".well-known"]  # hidden files or folders of static/ to publish
 //
 //	[[languages]]                     # in order; the first is the source language
 //	code = "fr"
 //	title = "Le Kazakhstan à 30 ans"
+//	short_title = "KZ 30"             # this language's short title; default: the site's
 //	description = "…"
 //	words_per_minute = 200
 //
@@ -27,6 +30,7 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"path"
 	"strings"
 
 	"github.com/kz30/kz30/internal/diag"
@@ -37,18 +41,24 @@ import (
 // Config is the site configuration. Its zero value is not useful; start
 // from Default or Parse.
 type Config struct {
-	Title      string     `toml:"title"`
-	BaseURL    string     `toml:"base_url"`
-	CNAME      string     `toml:"cname"`
-	UnsafeHTML bool       `toml:"unsafe_html"`
-	Languages  []Language `toml:"languages"`
-	Newsletter Newsletter `toml:"newsletter"`
+	Title      string `toml:"title"`
+	ShortTitle string `toml:"short_title"`
+	BaseURL    string `toml:"base_url"`
+	CNAME      string `toml:"cname"`
+	UnsafeHTML bool   `toml:"unsafe_html"`
+	// PublishHidden lists the hidden files and folders of static/ that are
+	// published, as slash paths below static/ (".well-known"). Every other
+	// name starting with a dot is left out.
+	PublishHidden []string   `toml:"publish_hidden"`
+	Languages     []Language `toml:"languages"`
+	Newsletter    Newsletter `toml:"newsletter"`
 }
 
 // Language is one language of the site, in site order.
 type Language struct {
 	Code           string `toml:"code"`
 	Title          string `toml:"title"`
+	ShortTitle     string `toml:"short_title"`
 	Description    string `toml:"description"`
 	WordsPerMinute int    `toml:"words_per_minute"`
 }
@@ -100,6 +110,18 @@ func (c *Config) Lang(code string) *Language {
 	return nil
 }
 
+// Short returns the short title of language code: its short_title, else
+// the site's short_title, else the site's title.
+func (c *Config) Short(code string) string {
+	if l := c.Lang(code); l != nil && l.ShortTitle != "" {
+		return l.ShortTitle
+	}
+	if c.ShortTitle != "" {
+		return c.ShortTitle
+	}
+	return c.Title
+}
+
 // Parse decodes site.toml bytes; file names the file in errors.
 func Parse(file string, data []byte) (*Config, error) {
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
@@ -116,12 +138,20 @@ func Parse(file string, data []byte) (*Config, error) {
 	if c.BaseURL == "" {
 		c.BaseURL = DefaultBaseURL
 	} else if u, err := NormalizeBaseURL(c.BaseURL); err != nil {
-		errs.Add(pos("base_url"), err.Error(), `write an absolute URL such as "https://user.github.io/repo/"`)
+		err.Pos = pos("base_url")
+		errs = append(errs, err)
 	} else {
 		c.BaseURL = u
 	}
 	if c.CNAME != "" && (strings.ContainsAny(c.CNAME, "/: ") || !strings.Contains(c.CNAME, ".")) {
 		errs.Add(pos("cname"), fmt.Sprintf("cname %q is not a domain name", c.CNAME), `write a bare host name such as "kz30.example.org"`)
+	}
+	for i, h := range c.PublishHidden {
+		c.PublishHidden[i] = strings.TrimSuffix(h, "/")
+		if msg := checkHidden(h); msg != "" {
+			errs.Add(pos("publish_hidden"), fmt.Sprintf("publish_hidden: %q %s", h, msg),
+				`list paths below static/ that start with a dot, such as ".well-known"`)
+		}
 	}
 	if len(c.Languages) == 0 {
 		c.Languages = Default().Languages
@@ -132,6 +162,12 @@ func Parse(file string, data []byte) (*Config, error) {
 		p := pos("code = \"" + l.Code + "\"")
 		if _, err := language.ParseBase(l.Code); err != nil || l.Code != strings.ToLower(l.Code) || strings.Contains(l.Code, "-") {
 			errs.Add(p, fmt.Sprintf("unknown language %q", l.Code), `use a two-letter ISO 639-1 code such as "fr" or "en"`)
+		}
+		if l.Code == "con" || l.Code == "nul" || l.Code == "aux" || l.Code == "prn" {
+			// Valid ISO 639 codes, but names Windows reserves for devices:
+			// no folder con/ can exist there (see content.OutputNameProblem).
+			errs.Add(p, fmt.Sprintf("language %q cannot be a folder name: Windows reserves it for a device", l.Code),
+				"use another code for the language's folder")
 		}
 		if seen[l.Code] {
 			errs.Add(p, fmt.Sprintf("language %q is listed twice", l.Code), "remove one of the [[languages]] tables")
@@ -152,17 +188,43 @@ func Parse(file string, data []byte) (*Config, error) {
 	return c, nil
 }
 
-// NormalizeBaseURL checks that s is an absolute http or https URL and
-// returns it with a trailing slash.
-func NormalizeBaseURL(s string) (string, error) {
+// NormalizeBaseURL checks that s is an absolute http or https URL without
+// credentials and returns it with a trailing slash. The error has a hint
+// and no position: the caller knows where s comes from.
+func NormalizeBaseURL(s string) (string, *diag.Error) {
 	u, err := url.Parse(s)
+	if err == nil && u.User != nil {
+		// The URL is in every page: a password there is published. The
+		// message shows the URL without it.
+		return "", &diag.Error{Msg: fmt.Sprintf("base_url %q holds a user name or password", u.Redacted()),
+			Hint: "remove the user:password@ part (base_url is printed in every page, feed and sitemap)"}
+	}
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.RawQuery != "" || u.Fragment != "" {
-		return "", fmt.Errorf("base_url %q is not an absolute http(s) URL", s)
+		return "", &diag.Error{Msg: fmt.Sprintf("base_url %q is not an absolute http(s) URL", s),
+			Hint: `write an absolute URL such as "https://user.github.io/repo/"`}
 	}
 	if !strings.HasSuffix(u.Path, "/") {
 		u.Path += "/"
 	}
 	return u.String(), nil
+}
+
+// checkHidden says what is wrong with an entry of publish_hidden, or "".
+func checkHidden(h string) string {
+	if h == "" || strings.HasPrefix(h, "/") || strings.Contains(h, "\\") || path.Clean(h) != strings.TrimSuffix(h, "/") {
+		return "is not a clean path below static/"
+	}
+	hidden := false
+	for _, seg := range strings.Split(strings.TrimSuffix(h, "/"), "/") {
+		if seg == ".." || seg == "." {
+			return "leaves static/"
+		}
+		hidden = hidden || strings.HasPrefix(seg, ".")
+	}
+	if !hidden {
+		return "is not hidden (no name in it starts with a dot), so it is published anyway"
+	}
+	return ""
 }
 
 // DecodeError turns go-toml's errors into positioned diagnostics: one per

@@ -33,6 +33,9 @@ utm_source = "nl"
 	if got := strings.Join(c.Codes(), ","); got != "fr,en" {
 		t.Errorf("Codes() = %q", got)
 	}
+	if c, err := Parse("site.toml", []byte("publish_hidden = [\".well-known\", \"img/.keep\"]\n")); err != nil || len(c.PublishHidden) != 2 {
+		t.Errorf("publish_hidden: %v", err)
+	}
 	if c.SourceLang() != "fr" || c.Lang("en").WordsPerMinute != 220 || !c.Newsletter.Enabled {
 		t.Errorf("unexpected config %+v", c)
 	}
@@ -47,6 +50,11 @@ func TestParseErrors(t *testing.T) {
 		{"bad base url", "base_url = \"not a url\"\n", `site.toml:1:1: base_url "not a url" is not an absolute http(s) URL`},
 		{"unknown language", "[[languages]]\ncode = \"fr\"\n[[languages]]\ncode = \"zz\"\n", `site.toml:4:1: unknown language "zz"`},
 		{"one language", "[[languages]]\ncode = \"fr\"\n", "needs at least two"},
+		{"credentials", "base_url = \"https://me:pw@x.org/\"\n", `site.toml:1:1: base_url "https://me:xxxxx@x.org/" holds a user name or password; remove`},
+		{"user only", "base_url = \"https://me@x.org/\"\n", `base_url "https://me@x.org/" holds a user name`},
+		{"hidden parent", "publish_hidden = [\"../.env\"]\n", `site.toml:1:1: publish_hidden: "../.env" leaves static/`},
+		{"hidden absolute", "publish_hidden = [\"/.git\"]\n", `"/.git" is not a clean path below static/`},
+		{"not hidden", "publish_hidden = [\"img\"]\n", `"img" is not hidden`},
 		{"bad cname", "cname = \"https://x.org/\"\n", "is not a domain name"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

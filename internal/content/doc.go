@@ -35,8 +35,14 @@
 // from 1 to of, percents 0 to 100, date facts years 1000 to 9999.
 //
 // Translation rules: the first language of the configuration is the source.
-// A page missing in some language is an error unless Options.AllowMissing.
-// A translation whose translation_of differs from the source body's hash is
-// stale: an error unless Options.AllowStale; a translation without
-// translation_of gets a warning.
+// Every language needs its home page, content/<lang>/_index.md, published:
+// without it, whatever the options, Load fails naming the file to create.
+// A page missing in some language is an error unless Options.AllowMissing;
+// when the missing file exists as a draft (draft: true in one language
+// only), the message says so. A translation whose translation_of differs
+// from the source body's hash is stale: an error unless Options.AllowStale;
+// a translation without translation_of gets a warning. These diagnostics
+// carry a Code (CodeMissingHome, CodeMissing, CodeDraftOnly, CodeStale,
+// CodeNoTranslationOf) and Args, so that the dev server can word them in the
+// page's language. `kz30 translated` writes translation_of.
 package content

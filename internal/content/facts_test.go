@@ -12,11 +12,11 @@ import (
 func factsErr(t *testing.T, lines string) string {
 	t.Helper()
 	toml := "[sources.s]\ntitle = { fr = \"S\", en = \"S\" }\n\n[facts.x]\n" + lines + "source = \"s\"\nlabel = { fr = \"x\", en = \"x\" }\n"
-	fsys := fstest.MapFS{
+	fsys := withHomes(fstest.MapFS{
 		"content/fr/p.md":    page(okFront, "x\n"),
 		"content/en/p.md":    page(okFront, "x\n"),
 		"content/facts.toml": {Data: []byte(toml)},
-	}
+	})
 	_, _, err := Load(fsys, config.Default(), Options{AllowStale: true})
 	if err == nil {
 		return ""

@@ -143,6 +143,8 @@ func decodeKey(p *Page, key string, v ast.Node, pos func(ast.Node) diag.Pos, err
 		if decode(&p.Slug, "a string") && !slugRE.MatchString(p.Slug) {
 			errs.Add(pos(v), fmt.Sprintf("invalid slug %q", p.Slug),
 				"use lower-case letters a-z, digits and single hyphens (no /, .., spaces or accents), e.g. e-gouvernement")
+		} else if msg := segmentProblem(p.Slug); msg != "" {
+			errs.Add(pos(v), fmt.Sprintf("slug %q cannot be a folder name: %s", p.Slug, msg), "choose another slug")
 		}
 	case "translation_of":
 		if decode(&p.TranslationOf, "a string") && !hashRE.MatchString(p.TranslationOf) {
@@ -189,13 +191,22 @@ func decodeKey(p *Page, key string, v ast.Node, pos func(ast.Node) diag.Pos, err
 		if !decode(&list, "a list of paths") {
 			return
 		}
-		for _, a := range list {
+		seq, _ := v.(*ast.SequenceNode)
+		for i, a := range list {
+			at := pos(v)
+			if seq != nil && i < len(seq.Values) {
+				at = pos(seq.Values[i])
+			}
 			a = strings.TrimPrefix(a, "/")
 			if !aliasRE.MatchString(a) || slices.Contains(strings.Split(a, "/"), "..") || slices.Contains(strings.Split(a, "/"), ".") {
-				errs.Add(pos(v), fmt.Sprintf("invalid alias %q", a), `write a path inside the site such as "fr/ancien-nom/"`)
+				errs.Add(at, fmt.Sprintf("invalid alias %q", a), `write a path inside the site such as "fr/ancien-nom/"`)
 				continue
 			}
-			if !strings.HasSuffix(a, "/") && !strings.HasSuffix(a, ".html") {
+			if msg := OutputNameProblem(a); msg != "" {
+				errs.Add(at, fmt.Sprintf("alias %q cannot be a path on every system: %s", a, msg), "choose another path for the alias")
+				continue
+			}
+			if !strings.HasSuffix(a, "/") && !strings.HasSuffix(strings.ToLower(a), ".html") {
 				a += "/"
 			}
 			p.Aliases = append(p.Aliases, a)

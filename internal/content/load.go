@@ -46,11 +46,13 @@ func Load(fsys fs.FS, cfg *config.Config, opts Options) (*Site, diag.List, error
 		warn diag.List
 	}
 	var jobs []*job
+	var noDir []string // languages without their folder, already reported
 	for li, lang := range site.Langs {
 		dir := "content/" + lang
 		entries, err := fs.ReadDir(fsys, dir)
 		if err != nil {
 			errs.Add(diag.Pos{File: dir}, fmt.Sprintf("no folder for language %q", lang), "create "+dir+"/ with the pages in that language")
+			noDir = append(noDir, lang)
 			continue
 		}
 		for _, de := range entries {
@@ -85,6 +87,7 @@ func Load(fsys fs.FS, cfg *config.Config, opts Options) (*Site, diag.List, error
 	// on Linux (NFC) is one page; two files of one language whose names
 	// normalize alike are an error.
 	files := map[[2]string]string{} // language, NFC name → file
+	drafts := map[string][]string{} // page name → the draft file of each language left out
 	for _, j := range jobs {
 		errs = append(errs, j.errs...)
 		warns = append(warns, j.warn...)
@@ -98,7 +101,14 @@ func Load(fsys fs.FS, cfg *config.Config, opts Options) (*Site, diag.List, error
 		}
 		files[[2]string{site.Langs[j.li], key}] = j.file
 		p := j.page
-		if p == nil || (p.Draft && !opts.Drafts) {
+		if p != nil && p.Draft && !opts.Drafts {
+			if drafts[key] == nil {
+				drafts[key] = make([]string, len(site.Langs))
+			}
+			drafts[key][j.li] = j.file
+			continue
+		}
+		if p == nil {
 			continue
 		}
 		e := byName[key]
@@ -110,6 +120,7 @@ func Load(fsys fs.FS, cfg *config.Config, opts Options) (*Site, diag.List, error
 		p.Entry = e
 		if p.Slug == "" {
 			p.Slug = defaultSlug(key)
+			fileSlugProblem(p, &errs)
 		}
 	}
 	site.byName = byName
@@ -125,7 +136,8 @@ func Load(fsys fs.FS, cfg *config.Config, opts Options) (*Site, diag.List, error
 		}
 		return cmp.Or(cmp.Compare(a.weight(), b.weight()), cmp.Compare(a.Name, b.Name))
 	})
-	site.checkTranslations(opts, &errs, &warns)
+	site.checkHomes(drafts, noDir, &errs)
+	site.checkTranslations(opts, drafts, &errs, &warns)
 	site.checkSlugs(&errs)
 	site.checkFacts(&errs)
 	if len(errs) > 0 {
@@ -231,9 +243,59 @@ func invalidUTF8(file string, src []byte) diag.Pos {
 	return diag.Pos{File: file, Line: line, Col: col}
 }
 
-// checkTranslations reports missing and stale translations.
-func (s *Site) checkTranslations(opts Options, errs, warns *diag.List) {
+// Codes of the translation diagnostics (diag.Error.Code), for tools that
+// word them themselves; each lists its Args in order.
+const (
+	// CodeMissingHome: a language without its home page. Args: lang, the
+	// file to create, the draft file when the home is a draft ("" if not).
+	CodeMissingHome = "missing-home"
+	// CodeMissing: a page missing in a language. Args: page name, lang,
+	// the missing file, a file of the page that exists.
+	CodeMissing = "missing-translation"
+	// CodeDraftOnly: a page that is a draft in some language only. Args:
+	// page name, the draft's lang, the draft file, a published file of it.
+	CodeDraftOnly = "draft-one-language"
+	// CodeStale: a translation older than its source. Args: the
+	// translation, the source file, the translation's lang, its
+	// translation_of, the source body's hash.
+	CodeStale = "stale-translation"
+	// CodeNoTranslationOf: a translation without translation_of. Args: the
+	// translation, the source file, its lang, the source body's hash.
+	CodeNoTranslationOf = "no-translation-of"
+)
+
+// checkHomes reports each language without its home page, whatever the
+// options: without it the language's landing page is empty and every
+// link to it is broken.
+func (s *Site) checkHomes(drafts map[string][]string, noDir []string, errs *diag.List) {
+	home := s.byName[HomeName]
+	for i, lang := range s.Langs {
+		if (home != nil && home.Pages[i] != nil) || slices.Contains(noDir, lang) {
+			continue
+		}
+		file := "content/" + lang + "/" + HomeName + ".md"
+		if d := drafts[HomeName]; d != nil && d[i] != "" {
+			errs.Add(diag.Pos{File: file, Line: 1, Col: 1}, fmt.Sprintf("language %q has no home page: %s is a draft", lang, file), "remove draft: true from it (a home page is always published)")
+			(*errs)[len(*errs)-1].Code, (*errs)[len(*errs)-1].Args = CodeMissingHome, []string{lang, file, file}
+			continue
+		}
+		errs.Add(diag.Pos{File: file}, fmt.Sprintf("language %q has no home page (%s is missing)", lang, file),
+			"create "+file+" with a title and a description (kz30 new "+HomeName+" writes the home of every language that lacks one)")
+		(*errs)[len(*errs)-1].Code, (*errs)[len(*errs)-1].Args = CodeMissingHome, []string{lang, file, ""}
+	}
+}
+
+// checkTranslations reports missing and stale translations, and pages
+// that are drafts in some languages only.
+func (s *Site) checkTranslations(opts Options, drafts map[string][]string, errs, warns *diag.List) {
 	src := s.Langs[0]
+	add := func(allow bool, e *diag.Error) {
+		if allow {
+			*warns = append(*warns, e)
+		} else {
+			*errs = append(*errs, e)
+		}
+	}
 	for _, e := range s.Entries {
 		var have *Page
 		for _, p := range e.Pages {
@@ -243,16 +305,25 @@ func (s *Site) checkTranslations(opts Options, errs, warns *diag.List) {
 			}
 		}
 		for i, p := range e.Pages {
-			if p != nil {
+			if p != nil || e.IsHome() {
 				continue
 			}
-			msg := fmt.Sprintf("page %q has no %q translation (content/%s/%s.md is missing)", e.Name, s.Langs[i], s.Langs[i], e.Name)
-			hint := "write it (kz30 new " + e.Name + " scaffolds it), or build with --allow-missing"
-			if opts.AllowMissing {
-				warns.Add(diag.Pos{File: have.Path, Line: 1, Col: 1}, msg, hint)
-			} else {
-				errs.Add(diag.Pos{File: have.Path, Line: 1, Col: 1}, msg, hint)
+			lang := s.Langs[i]
+			file := "content/" + lang + "/" + e.Name + ".md"
+			pos := diag.Pos{File: have.Path, Line: 1, Col: 1}
+			if d := drafts[e.Name]; d != nil && d[i] != "" {
+				hint := "publish it (remove draft: true), make " + have.Path + " a draft too, or build with --drafts"
+				add(opts.AllowMissing, &diag.Error{Pos: diag.Pos{File: d[i], Line: 1, Col: 1},
+					Msg:  fmt.Sprintf("page %q is a draft in %s only: %s has draft: true, %s is published", e.Name, lang, d[i], have.Path),
+					Hint: hint, Code: CodeDraftOnly, Args: []string{e.Name, lang, d[i], have.Path}})
+				continue
 			}
+			msg := fmt.Sprintf("page %q has no %q translation (%s is missing)", e.Name, lang, file)
+			hint := "write it (kz30 new " + e.Name + " scaffolds it)"
+			if !opts.AllowMissing {
+				hint += ", or build with --allow-missing"
+			}
+			add(opts.AllowMissing, &diag.Error{Pos: pos, Msg: msg, Hint: hint, Code: CodeMissing, Args: []string{e.Name, lang, file, have.Path}})
 		}
 		orig := e.Pages[0]
 		for i, p := range e.Pages[1:] {
@@ -264,16 +335,16 @@ func (s *Site) checkTranslations(opts Options, errs, warns *diag.List) {
 			switch {
 			case p.TranslationOf == "":
 				warns.Add(pos, fmt.Sprintf("no translation_of: cannot tell whether this %s page is up to date with %s", lang, orig.Path),
-					"once it matches the source, add `translation_of: "+orig.Hash+"`")
+					"once it matches the source, run kz30 translated "+p.Path+" (it adds `translation_of: "+orig.Hash+"`)")
+				(*warns)[len(*warns)-1].Code, (*warns)[len(*warns)-1].Args = CodeNoTranslationOf, []string{p.Path, orig.Path, lang, orig.Hash}
 			case p.TranslationOf != orig.Hash:
 				p.Stale = true
 				msg := fmt.Sprintf("stale translation: %s changed since this %s page was made from it (translation_of %s, %s body is now %s)", orig.Path, lang, p.TranslationOf, src, orig.Hash)
-				hint := "update the translation, then set `translation_of: " + orig.Hash + "` (or build with --allow-stale)"
-				if opts.AllowStale {
-					warns.Add(pos, msg, hint)
-				} else {
-					errs.Add(pos, msg, hint)
+				hint := "update the translation, then run kz30 translated " + p.Path + " (it sets `translation_of: " + orig.Hash + "`)"
+				if !opts.AllowStale {
+					hint += ", or build with --allow-stale"
 				}
+				add(opts.AllowStale, &diag.Error{Pos: pos, Msg: msg, Hint: hint, Code: CodeStale, Args: []string{p.Path, orig.Path, lang, p.TranslationOf, orig.Hash}})
 			}
 		}
 	}

@@ -15,6 +15,13 @@ func page(front, body string) *fstest.MapFile {
 
 const okFront = "title: T\ndescription: D\n"
 
+// withHomes adds both languages' home pages to fsys, as every site needs.
+func withHomes(fsys fstest.MapFS) fstest.MapFS {
+	fsys["content/fr/_index.md"] = page(okFront, "x\n")
+	fsys["content/en/_index.md"] = page(okFront+"translation_of: "+BodyHash([]byte("x\n"))+"\n", "x\n")
+	return fsys
+}
+
 func mustLoad(t *testing.T, fsys fstest.MapFS, opts Options) (*Site, string) {
 	t.Helper()
 	site, warns, err := Load(fsys, config.Default(), opts)
@@ -116,12 +123,12 @@ func TestLoadErrors(t *testing.T) {
 }
 
 func TestDuplicateSlugAndStale(t *testing.T) {
-	fsys := fstest.MapFS{
+	fsys := withHomes(fstest.MapFS{
 		"content/fr/a.md": page(okFront+"slug: same\n", "v2\n"),
 		"content/fr/b.md": page(okFront+"slug: same\n", "x\n"),
 		"content/en/a.md": page(okFront+"translation_of: "+BodyHash([]byte("v1\n"))+"\n", "x\n"),
 		"content/en/b.md": page(okFront, "x\n"),
-	}
+	})
 	_, _, err := Load(fsys, config.Default(), Options{})
 	msg := ""
 	if err != nil {
@@ -130,7 +137,7 @@ func TestDuplicateSlugAndStale(t *testing.T) {
 	for _, want := range []string{
 		`content/fr/b.md:1:1: duplicate slug "same" in "fr": content/fr/a.md has it too`,
 		"content/en/a.md:1:1: stale translation: content/fr/a.md changed",
-		"set `translation_of: " + BodyHash([]byte("v2\n")) + "`",
+		"run kz30 translated content/en/a.md (it sets `translation_of: " + BodyHash([]byte("v2\n")) + "`), or build with --allow-stale",
 	} {
 		if !strings.Contains(msg, want) {
 			t.Errorf("error lacks %q:\n%s", want, msg)
@@ -141,7 +148,7 @@ func TestDuplicateSlugAndStale(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !site.Page("en", "a").Stale || !strings.Contains(warns.Error(), "stale translation") {
+	if !site.Page("en", "a").Stale || !strings.Contains(warns.Error(), "stale translation") || strings.Contains(warns.Error(), "--allow-stale") {
 		t.Errorf("--allow-stale: page not marked stale or no warning: %v", warns)
 	}
 }
@@ -153,7 +160,7 @@ func TestBOMAndCRLF(t *testing.T) {
 		t.Error("BodyHash differs between LF and BOM+CRLF")
 	}
 	for _, src := range []string{lf, crlf} {
-		fsys := fstest.MapFS{"content/fr/p.md": {Data: []byte(src)}, "content/en/p.md": {Data: []byte(src)}}
+		fsys := withHomes(fstest.MapFS{"content/fr/p.md": {Data: []byte(src)}, "content/en/p.md": {Data: []byte(src)}})
 		site, _, err := Load(fsys, config.Default(), Options{AllowMissing: true})
 		if err != nil {
 			t.Fatal(err)
@@ -165,13 +172,60 @@ func TestBOMAndCRLF(t *testing.T) {
 }
 
 func TestUnknownKeyWarns(t *testing.T) {
-	fsys := fstest.MapFS{
+	fsys := withHomes(fstest.MapFS{
 		"content/fr/p.md": page(okFront+"titel: x\n", "x\n"),
 		"content/en/p.md": page(okFront, "x\n"),
-	}
+	})
 	_, warns := mustLoad(t, fsys, Options{})
 	if !strings.Contains(warns, `content/fr/p.md:4:1: unknown front matter key "titel"`) {
 		t.Errorf("warnings = %q", warns)
+	}
+}
+
+// A language without its home page is an error naming the file to
+// create, even with AllowMissing; a home left out as a draft says so.
+func TestMissingHome(t *testing.T) {
+	fsys := fstest.MapFS{
+		"content/fr/_index.md": page(okFront, "x\n"),
+		"content/fr/p.md":      page(okFront, "x\n"),
+		"content/en/p.md":      page(okFront, "x\n"),
+	}
+	for _, opts := range []Options{{}, {AllowMissing: true, AllowStale: true}} {
+		_, _, err := Load(fsys, config.Default(), opts)
+		want := `content/en/_index.md: language "en" has no home page (content/en/_index.md is missing); create content/en/_index.md with a title and a description (kz30 new _index writes the home of every language that lacks one)`
+		if err == nil || err.Error() != want {
+			t.Errorf("%+v: err =\n%v\nwant\n%s", opts, err, want)
+		}
+	}
+	fsys["content/en/_index.md"] = page(okFront+"draft: true\n", "x\n")
+	if _, _, err := Load(fsys, config.Default(), Options{}); err == nil || !strings.Contains(err.Error(), `content/en/_index.md:1:1: language "en" has no home page: content/en/_index.md is a draft; remove draft: true`) {
+		t.Errorf("draft home: err = %v", err)
+	}
+	delete(fsys, "content/fr/_index.md")
+	delete(fsys, "content/en/_index.md")
+	if _, _, err := Load(fsys, config.Default(), Options{}); err == nil || strings.Count(err.Error(), "has no home page") != 2 {
+		t.Errorf("no homes: err = %v", err)
+	}
+}
+
+// A page that is a draft in one language only says so, instead of
+// reporting a missing translation; an error unless AllowMissing.
+func TestDraftInOneLanguage(t *testing.T) {
+	fsys := withHomes(fstest.MapFS{
+		"content/fr/p.md": page(okFront, "x\n"),
+		"content/en/p.md": page(okFront+"draft: true\n", "x\n"),
+	})
+	want := `content/en/p.md:1:1: page "p" is a draft in en only: content/en/p.md has draft: true, content/fr/p.md is published; publish it (remove draft: true), make content/fr/p.md a draft too, or build with --drafts`
+	_, _, err := Load(fsys, config.Default(), Options{})
+	if err == nil || err.Error() != want {
+		t.Errorf("err =\n%v\nwant\n%s", err, want)
+	}
+	_, warns, err := Load(fsys, config.Default(), Options{AllowMissing: true})
+	if err != nil || !strings.Contains(warns.Error(), want) || strings.Contains(warns.Error(), "has no \"en\" translation") {
+		t.Errorf("AllowMissing: err %v, warnings\n%v", err, warns)
+	}
+	if _, _, err := Load(fsys, config.Default(), Options{Drafts: true}); err != nil {
+		t.Errorf("--drafts: %v", err)
 	}
 }
 
@@ -189,7 +243,7 @@ func FuzzFrontMatter(f *testing.F) {
 	f.Add([]byte("---\ndate: 2021-02-30\naliases: [\"/x/../y\"]\n---\n"))
 	f.Add([]byte("\xef\xbb\xbf---\r\ntitle: x\r\n---\r\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		fsys := fstest.MapFS{"content/fr/p.md": {Data: data}, "content/en/p.md": {Data: data}}
+		fsys := withHomes(fstest.MapFS{"content/fr/p.md": {Data: data}, "content/en/p.md": {Data: data}})
 		site, _, err := Load(fsys, config.Default(), Options{AllowMissing: true, AllowStale: true})
 		if err == nil {
 			p := site.Page("fr", "p")

@@ -41,6 +41,12 @@ type Error struct {
 	Pos  Pos
 	Msg  string
 	Hint string
+	// Code names the kind of diagnostic, for a tool that words it itself
+	// (the dev server's overlay, in the page's language); "" for most.
+	// The package that sets a Code documents it and its Args.
+	Code string
+	// Args are the values Msg is made of, in the order Code documents.
+	Args []string
 }
 
 // Error formats e as "path:line:col: msg; hint".
@@ -58,11 +64,6 @@ func (e *Error) Error() string {
 	return b.String()
 }
 
-// Errorf returns an *Error at pos with a formatted message and no hint.
-func Errorf(pos Pos, format string, args ...any) *Error {
-	return &Error{Pos: pos, Msg: fmt.Sprintf(format, args...)}
-}
-
 // List is a collection of diagnostics. The zero value is an empty list ready
 // to use. A non-empty List is an error.
 type List []*Error
@@ -70,11 +71,6 @@ type List []*Error
 // Add appends an error at pos with message msg and hint.
 func (l *List) Add(pos Pos, msg, hint string) {
 	*l = append(*l, &Error{Pos: pos, Msg: msg, Hint: hint})
-}
-
-// Addf appends an error at pos with a formatted message.
-func (l *List) Addf(pos Pos, format string, args ...any) {
-	*l = append(*l, Errorf(pos, format, args...))
 }
 
 // Append adds err to the list: a List is flattened, an *Error is kept as
@@ -108,7 +104,9 @@ func (l List) Sort() List {
 			cmp.Compare(a.Msg, b.Msg),
 		)
 	})
-	return slices.CompactFunc(l, func(a, b *Error) bool { return *a == *b })
+	return slices.CompactFunc(l, func(a, b *Error) bool {
+		return a.Pos == b.Pos && a.Msg == b.Msg && a.Hint == b.Hint && a.Code == b.Code && slices.Equal(a.Args, b.Args)
+	})
 }
 
 // Err returns l as an error, or nil when l is empty.

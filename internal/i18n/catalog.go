@@ -16,19 +16,24 @@ import (
 
 // CatalogFile is the TOML source of one language's catalog. Name is the
 // file's path, used in error positions and in the hint of a missing key.
+// Base, when set, is the built-in theme's file for the language: each of
+// its keys that Data lacks comes from Base, so a site's file holds only
+// the strings it changes.
 type CatalogFile struct {
 	Name string
 	Data []byte
+	Base []byte
 }
 
 // Catalog holds the UI strings of every language. It is immutable after
 // LoadCatalog and safe for concurrent use. A nil *Catalog has no languages.
 type Catalog struct {
 	builder *catalog.Builder
-	tags    map[string]language.Tag // language code → tag used in builder
-	keys    map[string][]string     // language code → sorted keys
-	files   map[string]string       // language code → file name
-	plain   sync.Map                // "lang\x00key" → the string of a call without arguments
+	tags    map[string]language.Tag     // language code → tag used in builder
+	keys    map[string][]string         // language code → sorted keys
+	files   map[string]string           // language code → file name
+	entries map[string]map[string]entry // language code → key → verbs and position
+	plain   sync.Map                    // "lang\x00key" → the string of a call without arguments
 }
 
 // LoadCatalog parses one TOML file per language. The map key is the
@@ -41,6 +46,7 @@ func LoadCatalog(files map[string]CatalogFile) (*Catalog, error) {
 		tags:    make(map[string]language.Tag),
 		keys:    make(map[string][]string),
 		files:   make(map[string]string),
+		entries: make(map[string]map[string]entry),
 	}
 	var errs diag.List
 	for _, code := range slices.Sorted(maps.Keys(files)) {
@@ -57,7 +63,20 @@ func LoadCatalog(files map[string]CatalogFile) (*Catalog, error) {
 				"give each language one file")
 			continue
 		}
-		msgs, ferrs := parseCatalogFile(f)
+		msgs, entries, ferrs := parseCatalogFile(f, tag)
+		if f.Base != nil {
+			base, baseEntries, berrs := parseCatalogFile(CatalogFile{Name: f.Name + " (built-in theme)", Data: f.Base}, tag)
+			ferrs = append(ferrs, berrs...)
+			if entries == nil {
+				entries = map[string]entry{}
+			}
+			for key, m := range base {
+				if _, ok := msgs[key]; !ok {
+					msgs[key] = m
+					entries[key] = baseEntries[key]
+				}
+			}
+		}
 		if len(ferrs) > 0 {
 			errs = append(errs, ferrs...)
 			continue
@@ -65,12 +84,13 @@ func LoadCatalog(files map[string]CatalogFile) (*Catalog, error) {
 		keys := slices.Sorted(maps.Keys(msgs))
 		for _, key := range keys {
 			if err := c.builder.Set(tag, key, msgs[key]); err != nil {
-				errs.Add(diag.Pos{File: f.Name}, fmt.Sprintf("i18n key %q: %v", key, err), "")
+				errs.Add(entries[key].pos, fmt.Sprintf("i18n key %q: %v", key, err), "fix the message (see the comment at the top of the file for the format)")
 			}
 		}
 		c.tags[lang] = tag
 		c.keys[lang] = keys
 		c.files[lang] = f.Name
+		c.entries[lang] = entries
 	}
 	if err := errs.Sort().Err(); err != nil {
 		return nil, err
@@ -127,6 +147,13 @@ func (c *Catalog) T(lang, key string, args ...any) (string, error) {
 			Hint: "add it to " + where,
 		}
 	}
+	if e := c.entries[lang][key]; len(e.sig) > 0 || len(args) > 0 {
+		if bad := argsProblem(e.sig, args); bad != "" {
+			return "", &diag.Error{Pos: e.pos,
+				Msg:  fmt.Sprintf("i18n key %q does not fit the call: %s", key, bad),
+				Hint: "make the message's verbs (%s text, %d number) match what the template passes, or the template's call match the message"}
+		}
+	}
 	if len(args) == 0 {
 		// Most calls ask for a fixed string ("toc-title"), on every page:
 		// format it once.
@@ -156,4 +183,45 @@ func (c *Catalog) lookupTag(lang string) (language.Tag, bool) {
 func (c *Catalog) hasLang(lang string) bool {
 	_, ok := c.lookupTag(lang)
 	return ok
+}
+
+// CheckVerbs compares the verbs of every key in each language with those
+// of the source language langs[0]: a translation must print each argument
+// the way the source does (an argument it leaves out is fine). The keys
+// kz30's own code formats are checked against its calls at load time
+// instead.
+func (c *Catalog) CheckVerbs(langs []string) diag.List {
+	var errs diag.List
+	if c == nil || len(langs) == 0 {
+		return nil
+	}
+	src := langs[0]
+	for _, key := range c.keys[src] {
+		if _, fixed := codeCall(key); fixed {
+			continue
+		}
+		ref := c.entries[src][key]
+		for _, lang := range langs[1:] {
+			e, ok := c.entries[lang][key]
+			if !ok {
+				continue // reported as a missing key
+			}
+			for i, v := range e.sig {
+				var want byte
+				if i < len(ref.sig) {
+					want = ref.sig[i]
+				}
+				// An argument the source leaves out is not compared: T
+				// refuses a call that does not pass it.
+				if v == 0 || want == 0 || v == want || v == 'v' || want == 'v' {
+					continue
+				}
+				what := fmt.Sprintf("prints argument %d with %%%c, but the %s message prints it with %%%c", i+1, v, src, want)
+				errs.Add(e.pos, fmt.Sprintf("i18n key %q %s (%s)", key, what, ref.pos),
+					fmt.Sprintf("use the verbs of the %s message: %s", src, ref.sig))
+				break
+			}
+		}
+	}
+	return errs
 }

@@ -36,7 +36,7 @@ func siteCatalog(t *testing.T) *Catalog {
 	files := make(map[string]CatalogFile)
 	for _, lang := range []string{"fr", "en"} {
 		name := "templates/i18n/" + lang + ".toml"
-		data, err := os.ReadFile("../../" + name)
+		data, err := os.ReadFile("../../theme/" + name)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -232,7 +232,7 @@ func TestSiteCatalogs(t *testing.T) {
 	if !slices.Equal(fr, en) {
 		t.Errorf("fr and en keys differ:\nfr %q\nen %q", fr, en)
 	}
-	required := []string{"site-title-short", "skip-link", "nav-label", "toc-title",
+	required := []string{"skip-link", "nav-label", "toc-title",
 		"lang-switch-label", "not-translated", "stale-notice", "reading-time",
 		"last-reviewed", "published", "prev-section", "next-section", "key-figures",
 		"source", "sources", "footnotes", "back-to-text", "external-link", "cite-title",

@@ -16,6 +16,8 @@
 //	other = "%d minutes de lecture"
 //
 // Messages are fmt formats (%s, %d); write a literal percent sign as %%.
+// Their verbs are checked at load time (see verbs.go: codeCalls, CheckVerbs),
+// and T refuses arguments that do not fit a message.
 // They are formatted by a golang.org/x/text/message.Printer, so %d prints
 // localized digits and group separators. Messages live in a
 // golang.org/x/text/message/catalog built with catalog.NewBuilder; nothing is

@@ -25,3 +25,26 @@ func LangName(lang string) string {
 	_, size := utf8.DecodeRuneInString(name)
 	return cases.Upper(tag).String(name[:size]) + name[size:]
 }
+
+// LangNameIn returns the name of language lang as a sentence of language
+// in writes it, as golang.org/x/text/language/display gives it: "fr" in
+// "en" → "French", "en" in "fr" → "anglais" (lower case, as French
+// writes language names). An unknown or invalid code comes back unchanged.
+func LangNameIn(lang, in string) string {
+	tag, err := language.Parse(lang)
+	if err != nil {
+		return lang
+	}
+	inTag, err := language.Parse(in)
+	if err != nil {
+		return lang
+	}
+	namer := display.Tags(inTag)
+	if namer == nil {
+		return lang
+	}
+	if name := namer.Name(tag); name != "" {
+		return name
+	}
+	return lang
+}

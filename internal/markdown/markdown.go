@@ -207,7 +207,8 @@ func (c *Converter) Convert(src Source) (*Doc, diag.List, error) {
 		}
 		buf.Reset()
 		if err := c.md.Renderer().Render(buf, part.Body, root); err != nil {
-			return nil, warns, fmt.Errorf("%s: render: %w", src.File, err)
+			return nil, warns, &diag.Error{Pos: diag.Pos{File: src.File, Line: src.Line}, Msg: "cannot render the page: " + err.Error(),
+				Hint: "simplify the page's Markdown around this place (the renderer gives no finer position)"}
 		}
 		// buf goes back to the pool: keep a copy (FrenchHTML makes one).
 		out := wrapTables(buf.Bytes())

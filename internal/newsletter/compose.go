@@ -45,12 +45,14 @@ func (x *Exporter) Compose(secs []*Section, teaser bool) (*Message, error) {
 	}
 	out, err := inline(doc)
 	if err != nil {
-		// The HTML parser refuses elements nested over 512 deep; only raw
-		// HTML (unsafe_html = true) can bring that many.
+		// The HTML parser refuses elements nested over 512 deep (only raw
+		// HTML, unsafe_html = true, can bring that many), and raw style
+		// attributes can defeat the inlining.
 		p := secs[0].Page
-		return nil, diag.List{{Pos: diag.Pos{File: p.Path, Line: max(p.BodyLine, 1), Col: 1},
-			Msg:  "cannot export this page to e-mail: " + err.Error(),
-			Hint: "flatten the page's raw HTML (elements nested over 500 deep); if it has none, this is a bug in kz30: please report it"}}
+		return nil, &diag.Error{Pos: diag.Pos{File: p.Path, Line: max(p.BodyLine, 1), Col: 1},
+			Msg: "cannot export this page to e-mail: " + err.Error(),
+			Hint: "flatten the page's raw HTML (elements nested over 500 deep) and remove its inline style attributes; " +
+				"if it has neither, report it (the built-in e-mail stylesheet should always inline)"}
 	}
 	m.HTML = out
 	text, err := x.plain(lang, textParts, teaser)

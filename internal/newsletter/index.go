@@ -25,12 +25,20 @@ func TextPath(htmlPath string) string {
 	return strings.TrimSuffix(htmlPath, ".html") + ".txt"
 }
 
+// IndexPage is what the index shares with the site's pages, as hrefs
+// relative to the index and HTML.
+type IndexPage struct {
+	CSS     string // the site's stylesheet
+	Favicon string
+	Header  string // the site's header (its templates' "header"), written as is
+}
+
 // Index writes newsletter/index.html: for each language, every section
 // with links to its four exports and its teaser as plain text in a
 // read-only text box, easy to select and copy. It is a page of the site
-// for editors, not an e-mail: it uses the site's stylesheet (css, a
-// relative href) under a strict Content-Security-Policy, and is noindex.
-func (x *Exporter) Index(entries []IndexEntry, css string) ([]byte, error) {
+// for editors, not an e-mail: it has the site's header, stylesheet and
+// favicon under a strict Content-Security-Policy, and is noindex.
+func (x *Exporter) Index(entries []IndexEntry, pg IndexPage) ([]byte, error) {
 	langs := x.opts.Config.Codes()
 	page := langs[0]
 	title, err := x.t(page, "newsletter-index-title")
@@ -54,10 +62,18 @@ func (x *Exporter) Index(entries []IndexEntry, css string) ([]byte, error) {
 	w(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'">`, "\n")
 	w(`<meta name="robots" content="noindex, nofollow">`, "\n")
 	w("<title>", esc(title), " — ", esc(site), "</title>\n")
-	if css != "" {
-		w(`<link rel="stylesheet" href="`, esc(css), `">`, "\n")
+	w(`<meta name="description" content="`, esc(intro), `">`, "\n")
+	if pg.Favicon != "" {
+		w(`<link rel="icon" href="`, esc(pg.Favicon), `" type="image/svg+xml">`, "\n")
 	}
-	w("</head>\n<body>\n<main>\n<article>\n")
+	if pg.CSS != "" {
+		w(`<link rel="stylesheet" href="`, esc(pg.CSS), `">`, "\n")
+	}
+	w("</head>\n<body>\n", pg.Header)
+	if pg.Header != "" && !strings.HasSuffix(pg.Header, "\n") {
+		w("\n")
+	}
+	w(`<main id="main">`, "\n<article>\n")
 	w("<h1>", esc(title), "</h1>\n")
 	w(`<p class="lede">`, esc(intro), "</p>\n")
 	for _, lang := range langs {

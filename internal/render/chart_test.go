@@ -19,7 +19,7 @@ func mustLocales(t *testing.T) (*i18n.Catalog, map[string]*i18n.Locale) {
 	t.Helper()
 	files := map[string]i18n.CatalogFile{}
 	for _, lang := range []string{"fr", "en"} {
-		name := filepath.Join("..", "..", "templates", "i18n", lang+".toml")
+		name := filepath.Join("..", "..", "theme", "templates", "i18n", lang+".toml")
 		data, err := os.ReadFile(name)
 		if err != nil {
 			t.Fatal(err)

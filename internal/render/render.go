@@ -49,7 +49,7 @@ var Layouts = []string{"landing", "home", "page", "404", "alias"}
 func New(fsys fs.FS) (*Renderer, error) {
 	entries, err := fs.ReadDir(fsys, Dir)
 	if err != nil {
-		return nil, diag.List{{Pos: diag.Pos{File: Dir}, Msg: "cannot read templates: " + err.Error(), Hint: "restore templates/ or remove it to use the built-in templates"}}
+		return nil, diag.List{{Pos: diag.Pos{File: Dir}, Msg: "cannot read templates: " + err.Error(), Hint: "make templates/ a readable folder"}}
 	}
 	var shared, layouts []string
 	for _, e := range entries {
@@ -93,7 +93,7 @@ func New(fsys fs.FS) (*Renderer, error) {
 	}
 	for _, l := range Layouts {
 		if errs == nil && r.layouts[l] == nil {
-			errs.Add(diag.Pos{File: path.Join(Dir, l+".html")}, "missing layout "+l+".html", "add the file to templates/")
+			errs.Add(diag.Pos{File: path.Join(Dir, l+".html")}, "missing layout "+l+".html", "add "+path.Join(Dir, l+".html"))
 		}
 	}
 	if errs != nil {
@@ -106,7 +106,10 @@ func parse(fsys fs.FS, t *template.Template, name string) error {
 	file := path.Join(Dir, name)
 	src, err := fs.ReadFile(fsys, file)
 	if err != nil {
-		return err
+		if pe, ok := err.(*fs.PathError); ok {
+			err = pe.Err // the path is the position
+		}
+		return &diag.Error{Pos: diag.Pos{File: file}, Msg: "cannot read the template: " + err.Error(), Hint: "check the file's permissions, or remove it"}
 	}
 	if _, err := t.New(file).Parse(string(src)); err != nil {
 		return templateError(err)
@@ -121,6 +124,19 @@ func (r *Renderer) Execute(w io.Writer, layout string, v any) error {
 		return fmt.Errorf("unknown layout %q", layout)
 	}
 	if err := t.ExecuteTemplate(w, path.Join(Dir, layout+".html"), v); err != nil {
+		return templateError(err)
+	}
+	return nil
+}
+
+// Partial renders the shared template name (one defined in base.html or a
+// _*.html file, such as "header") with v into w.
+func (r *Renderer) Partial(w io.Writer, name string, v any) error {
+	t := r.layouts["page"]
+	if t == nil || t.Lookup(name) == nil {
+		return &diag.Error{Pos: diag.Pos{File: Dir}, Msg: fmt.Sprintf("no template %q", name), Hint: "define it in " + path.Join(Dir, "_partials.html")}
+	}
+	if err := t.ExecuteTemplate(w, name, v); err != nil {
 		return templateError(err)
 	}
 	return nil
@@ -163,9 +179,6 @@ type RecursionError struct{ Name string }
 func (e *RecursionError) Error() string {
 	return fmt.Sprintf("template %q calls itself through partialCached (more than %d calls deep)", e.Name, MaxPartialDepth)
 }
-
-// Has reports whether the template set defines layout.
-func (r *Renderer) Has(layout string) bool { return r.layouts[layout] != nil }
 
 var tmplErrRE = regexp.MustCompile(`^template: (?:[^:]*: )?(templates/[^:]+):(\d+):?(\d+)?: (.*)$`)
 

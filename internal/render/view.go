@@ -11,19 +11,21 @@ import (
 )
 
 // View is what a layout is executed with. Hrefs are relative to the page
-// (Root leads back to the site root) except on the 404 page, where Root is
-// the absolute base URL because GitHub Pages serves it at any depth.
+// (Root leads back to the site root) except on the 404 page, where they
+// start with the base URL's path ("/kz30/…", Root is that path) because
+// the host serves it at any depth, on any host name.
 type View struct {
 	Layout      string // landing, home, page, 404, alias
 	Lang        string
 	Title       string // typography applied
 	Description string
 	SiteTitle   string // in Lang
+	ShortTitle  string // in Lang: site.toml's short_title, else its title
 	Content     template.HTML
 	Page        *content.Page // nil on the landing and 404 pages
 	Doc         *markdown.Doc
 
-	Root      string // relative path to the site root ("../../") or the base URL (404)
+	Root      string // relative path to the site root ("../../"), or the base path (404: "/kz30/")
 	CSS       string // stylesheet href
 	Favicon   string // favicon href
 	BaseURL   string // absolute, ends in "/"
@@ -32,7 +34,7 @@ type View struct {
 	FeedAbs   string // absolute URL of the feed
 
 	Alternates []Alternate // every language of the page that exists, for hreflang
-	XDefault   string      // absolute URL for hreflang x-default
+	XDefault   string      // absolute URL for hreflang x-default, as in the sitemap: the source-language page; the landing page for the homes
 	Switch     []Alternate // the other languages, for the language switcher
 	Nav        []NavItem   // sections, by weight
 	AllPages   []NavItem   // home only: every page of the language
@@ -116,7 +118,7 @@ type LangBlock struct {
 	Description string
 	Href        string
 	Content     template.HTML
-	Sections    []NavItem // the language's sections, in order (landing page)
+	Sections    []NavItem // the language's sections, in order (landing and 404 pages)
 }
 
 // T formats UI string key in the view's language.
@@ -127,6 +129,16 @@ func (v *View) T(key string, args ...any) (string, error) {
 // TL formats UI string key in language lang (landing and 404 pages).
 func (v *View) TL(lang, key string, args ...any) (string, error) {
 	return v.Catalog.T(lang, key, args...)
+}
+
+// LangName is the name of language code in the view's language: the UI
+// string "lang-CODE" when the catalog has one, else the name x/text knows
+// ("French" on an English page, "anglais" on a French one).
+func (v *View) LangName(code string) (string, error) {
+	if v.Catalog.Has(v.Lang, "lang-"+code) {
+		return v.Catalog.T(v.Lang, "lang-"+code)
+	}
+	return i18n.LangNameIn(code, v.Lang), nil
 }
 
 // Num formats a number in the view's language.

@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/kz30/kz30/internal/content"
+	"github.com/kz30/kz30/internal/diag"
 )
 
 // Corpus writes a benchmark site into dir: n French/English page pairs
@@ -16,17 +17,32 @@ import (
 // words, headings, a table, a fenced code block, footnotes and links to
 // other pages; English pages carry translation_of, so the corpus builds
 // without warnings. The same n and seed give the same bytes.
+//
+// Corpus never overwrites: when any file it would write exists, it writes
+// nothing and says which.
 func Corpus(dir string, n int, seed uint64) error {
 	if n < 1 {
 		return fmt.Errorf("corpus size %d: want at least 1 page pair", n)
 	}
+	var exist []string
 	for _, lang := range []string{"fr", "en"} {
-		if err := os.MkdirAll(filepath.Join(dir, "content", lang), 0o755); err != nil {
-			return err
+		for i := 0; i <= n; i++ {
+			name := "_index"
+			if i > 0 {
+				name = fmt.Sprintf("page-%04d", i)
+			}
+			rel := filepath.Join("content", lang, name+".md")
+			if _, err := os.Lstat(filepath.Join(dir, rel)); err == nil {
+				exist = append(exist, filepath.Join(dir, rel))
+			}
 		}
 	}
+	if len(exist) > 0 {
+		return &diag.Error{Pos: diag.Pos{File: exist[0]}, Msg: fmt.Sprintf("exists (%d of the corpus files exist); nothing was written", len(exist)),
+			Hint: "the corpus never overwrites a file: pass a new or empty folder"}
+	}
 	write := func(lang, name, front, body string) error {
-		return os.WriteFile(filepath.Join(dir, "content", lang, name+".md"), []byte("---\n"+front+"---\n"+body), 0o644)
+		return create(dir, "content/"+lang+"/"+name+".md", []byte("---\n"+front+"---\n"+body))
 	}
 	homeFR := "Un corpus de test de " + fmt.Sprint(n) + " pages. Commencer par [la première page](page-0001.md).\n"
 	homeEN := "A test corpus of " + fmt.Sprint(n) + " pages. Start with [the first page](page-0001.md).\n"

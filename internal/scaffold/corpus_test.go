@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"unicode/utf8"
 )
@@ -45,5 +46,29 @@ func TestCorpusDeterministicAndSized(t *testing.T) {
 	}
 	if err := Corpus(a, 0, 1); err == nil {
 		t.Error("Corpus(0) accepted")
+	}
+}
+
+// The corpus never overwrites: into a site that has one of its files, it
+// writes nothing and names the file.
+func TestCorpusNeverOverwrites(t *testing.T) {
+	d := t.TempDir()
+	mine := filepath.Join(d, "content", "fr", "page-0002.md")
+	if err := os.MkdirAll(filepath.Dir(mine), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(mine, []byte("my page"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	err := Corpus(d, 3, 1)
+	if err == nil || !strings.Contains(err.Error(), mine) || !strings.Contains(err.Error(), "never overwrites") {
+		t.Fatalf("Corpus into a site = %v", err)
+	}
+	if got, _ := os.ReadFile(mine); string(got) != "my page" {
+		t.Errorf("the existing page became %q", got)
+	}
+	entries, _ := os.ReadDir(filepath.Join(d, "content", "fr"))
+	if len(entries) != 1 {
+		t.Errorf("content/fr holds %d files, want only the existing one", len(entries))
 	}
 }

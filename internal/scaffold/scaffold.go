@@ -1,5 +1,9 @@
-// Package scaffold writes new content files: `kz30 new NAME` creates
-// content/<lang>/NAME.md in every language of the site.
+// Package scaffold writes files into a site, never overwriting one:
+// `kz30 init` a whole new site (Init), `kz30 theme export` copies of the
+// built-in theme's files (ExportTheme), `kz30 new NAME`
+// content/<lang>/NAME.md in every language of the site (New, described
+// below), and `kz30 translated` (MarkTranslated) the source hash into a
+// translation's translation_of, changing that one line only.
 //
 // The files it writes are valid pages, so the site builds and `kz30 serve`
 // shows them at once, but their title and description start with "TODO"
@@ -163,10 +167,10 @@ func loadConfig(dir string) (*config.Config, error) {
 // create writes a new file, failing if it exists.
 func create(dir, rel string, data []byte) error {
 	p := filepath.Join(dir, filepath.FromSlash(rel))
-	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+	if err := os.MkdirAll(filepath.Dir(p), 0o777); err != nil {
 		return err
 	}
-	f, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	f, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o666)
 	if err != nil {
 		return err
 	}

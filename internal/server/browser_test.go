@@ -3,8 +3,6 @@ package server
 import (
 	"context"
 	"fmt"
-	"os"
-	"os/exec"
 	"strings"
 	"sync"
 	"testing"
@@ -14,6 +12,7 @@ import (
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 	"github.com/kz30/kz30/internal/build"
+	"github.com/kz30/kz30/internal/testsupport"
 )
 
 // chromePath finds Chromium: $CHROME_PATH, then the usual names on PATH.
@@ -21,22 +20,7 @@ import (
 // otherwise.
 func chromePath(t *testing.T) string {
 	t.Helper()
-	if p := os.Getenv("CHROME_PATH"); p != "" {
-		if _, err := os.Stat(p); err != nil {
-			t.Fatalf("CHROME_PATH=%s: %v", p, err)
-		}
-		return p
-	}
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "google-chrome-stable"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	if os.Getenv("KZ30_REQUIRE_TOOLS") == "1" {
-		t.Fatal("Chromium is missing (KZ30_REQUIRE_TOOLS=1); run ./test.sh, which installs it")
-	}
-	t.Skip("Chromium is missing; run ./test.sh to install the test tools")
-	return ""
+	return testsupport.ChromePath(t)
 }
 
 // consoleProblems collects what a page reports as wrong: errors and
@@ -180,6 +164,70 @@ func TestBrowserReloadAndOverlay(t *testing.T) {
 	until(t, ctx, "overlay gone after the fix", `!document.getElementById("kz30-overlay") && document.body.textContent.includes("FIXED")`)
 	until(t, ctx, "scroll kept after the fix", `document.readyState === "complete" && window.scrollY === 900`)
 
+	if p := problems.get(); len(p) > 0 {
+		t.Errorf("console problems:\n%s", strings.Join(p, "\n"))
+	}
+}
+
+// TestBrowserOverlayLanguage: on a French page, with serve's default
+// options, an edit of the source language shows the warnings as a folded
+// panel worded in French (no error panel); a build error then shows the
+// error panel, its frame in French; the fix brings the warnings back.
+func TestBrowserOverlayLanguage(t *testing.T) {
+	chrome := chromePath(t)
+	dir := fixture(t)
+	h := start(t, dir, true, func(o *build.Options) { o.AllowMissing, o.AllowStale = true, true })
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(chrome),
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.UserDataDir(t.TempDir()),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.WindowSize(800, 600),
+	)
+	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	defer cancelAlloc()
+	ctx, cancel := chromedp.NewContext(actx)
+	defer cancel()
+	var problems consoleProblems
+	if err := chromedp.Listen(ctx, problems.event); err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Do(ctx, chromedp.Navigate(h.ts.URL+"/fr/page-a/")); err != nil {
+		t.Fatal(err)
+	}
+	until(t, ctx, "event stream open", `document.readyState === "complete"`)
+	deadline := time.Now().Add(wait)
+	for h.s.events.count() != 1 && time.Now().Before(deadline) {
+		time.Sleep(20 * time.Millisecond)
+	}
+
+	replace(t, dir, "content/fr/a.md", "Le premier paragraphe", "Le tout premier paragraphe")
+	until(t, ctx, "French warnings panel", `(function () {
+		var o = document.getElementById("kz30-overlay");
+		if (!o || !document.body.textContent.includes("Le tout premier paragraphe")) return false;
+		var d = o.querySelector("details");
+		return o.lang === "fr" && o.getAttribute("role") === "status" && o.classList.contains("kz30-warnings") &&
+			!!d && !d.open && d.querySelector("summary").textContent === "1 avertissement" &&
+			o.textContent.includes("content/en/a.md:1:1") && o.textContent.includes("périmée") &&
+			o.textContent.includes("kz30 translated content/en/a.md") && !o.textContent.includes("--allow-stale") &&
+			getComputedStyle(o).position === "fixed";
+	})()`)
+
+	good := read(t, dir, "content/fr/b.md")
+	write(t, dir, "content/fr/b.md", strings.Replace(good, "weight: 20", "weight: twenty", 1))
+	until(t, ctx, "French error panel", `(function () {
+		var o = document.getElementById("kz30-overlay");
+		return !!o && o.lang === "fr" && o.getAttribute("role") === "alert" &&
+			o.querySelector("h2").textContent === "La construction du site a échoué (1 erreur)" &&
+			o.querySelector("button").textContent === "Fermer" && o.textContent.includes("content/fr/b.md:4:9");
+	})()`)
+
+	write(t, dir, "content/fr/b.md", good)
+	until(t, ctx, "warnings back after the fix", `(function () {
+		var o = document.getElementById("kz30-overlay");
+		return !!o && o.getAttribute("role") === "status" && o.textContent.includes("1 avertissement");
+	})()`)
 	if p := problems.get(); len(p) > 0 {
 		t.Errorf("console problems:\n%s", strings.Join(p, "\n"))
 	}

@@ -19,6 +19,9 @@ const keepAlive = 20 * time.Second
 type message struct {
 	event string
 	data  []byte // one line of JSON
+	// worded, when set, makes the data in the words of the page's
+	// language instead.
+	worded func(*overlayWords) []byte
 }
 
 // client is one open event stream.
@@ -61,11 +64,20 @@ func (b *broker) unsubscribe(c *client) {
 }
 
 func (b *broker) publish(event string, data []byte) {
+	b.send(message{event: event, data: data})
+}
+
+// publishWorded sends an event whose data each page gets in its language.
+func (b *broker) publishWorded(event string, worded func(*overlayWords) []byte) {
+	b.send(message{event: event, worded: worded})
+}
+
+func (b *broker) send(m message) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	for c := range b.clients {
 		select {
-		case c.ch <- message{event, data}:
+		case c.ch <- m:
 		default:
 			delete(b.clients, c)
 			close(c.ch)
@@ -114,7 +126,11 @@ func (s *Server) serveEvents(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	rc := http.NewResponseController(w)
+	words := wordsFor(r.URL.Query().Get("lang"))
 	send := func(m message) bool {
+		if m.worded != nil {
+			m.data = m.worded(words)
+		}
 		var err error
 		if m.event == "" {
 			_, err = fmt.Fprintf(w, ": %s\n\n", m.data)
@@ -126,13 +142,16 @@ func (s *Server) serveEvents(w http.ResponseWriter, r *http.Request) {
 	// Subscribed first, then the state is read: an event may come twice,
 	// never not at all.
 	fmt.Fprint(w, "retry: 1000\n")
-	if !send(message{"hello", jsonBytes(map[string]string{"server": s.id})}) {
+	if !send(message{event: "hello", data: jsonBytes(map[string]string{"server": s.id})}) {
 		return
 	}
 	s.mu.RLock()
-	err := s.err
+	err, warns := s.err, s.warns
 	s.mu.RUnlock()
-	if err != nil && !send(message{"build-error", errorPayload(err)}) {
+	if err != nil && !send(message{event: "build-error", worded: s.errorPayload(err)}) {
+		return
+	}
+	if len(warns) > 0 && !send(message{event: "warnings", worded: s.warningsPayload(warns)}) {
 		return
 	}
 	tick := time.NewTicker(keepAlive)
@@ -165,22 +184,44 @@ type errorJSON struct {
 	Hint string `json:"hint"`
 }
 
-// errorPayload is the data of a "build-error" event.
-func errorPayload(err error) []byte {
-	return jsonBytes(map[string]any{"errors": errorItems(err)})
+// overlayJSON is the data of a "build-error" or "warnings" event: the
+// overlay's words and the diagnostics, in the page's language.
+type overlayJSON struct {
+	Text     *overlayWords `json:"text"`
+	Heading  string        `json:"heading"` // "The site did not build (2 errors)", "2 warnings"
+	Errors   []errorJSON   `json:"errors,omitempty"`
+	Warnings []errorJSON   `json:"warnings,omitempty"`
 }
 
-// errorItems are the diagnostics of err, one per entry of a diag.List.
-func errorItems(err error) []errorJSON {
+// errorPayload is the data of a "build-error" event.
+func (s *Server) errorPayload(err error) func(*overlayWords) []byte {
+	strict := s.opts.Strict
+	return func(w *overlayWords) []byte {
+		items := w.items(err, strict)
+		return jsonBytes(overlayJSON{Text: w, Heading: w.ErrorTitle + " (" + count(w.Errors, len(items)) + ")", Errors: items})
+	}
+}
+
+// warningsPayload is the data of a "warnings" event; no warnings clear
+// the panel.
+func (s *Server) warningsPayload(warns diag.List) func(*overlayWords) []byte {
+	strict := s.opts.Strict
+	return func(w *overlayWords) []byte {
+		items := w.items(warns, strict)
+		return jsonBytes(overlayJSON{Text: w, Heading: count(w.Warnings, len(items)), Warnings: items})
+	}
+}
+
+// asList is err as diagnostics: a diag.List, or one entry without position.
+func asList(err error) diag.List {
 	var list diag.List
-	if !errors.As(err, &list) {
-		return []errorJSON{{Msg: err.Error()}}
+	if errors.As(err, &list) {
+		return list
 	}
-	items := make([]errorJSON, 0, len(list))
-	for _, e := range list {
-		items = append(items, errorJSON{Pos: e.Pos.String(), File: e.Pos.File, Line: e.Pos.Line, Col: e.Pos.Col, Msg: e.Msg, Hint: e.Hint})
+	if err == nil {
+		return nil
 	}
-	return items
+	return diag.List{{Msg: err.Error()}}
 }
 
 // jsonBytes marshals v into one line (values here always marshal).

@@ -21,8 +21,13 @@ const (
 const csp = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'"
 
 // ServeHTTP serves the last good build, the reload script and the event
-// stream. Only GET and HEAD are allowed.
+// stream. Only GET and HEAD are allowed, and only for a Host header that
+// names this server (hostGuard).
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if !s.hosts.allows(r.Host) {
+		s.hosts.refuse(w, r)
+		return
+	}
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		w.Header().Set("Allow", "GET, HEAD")
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
@@ -165,19 +170,20 @@ func contentType(name string) string {
 	return "application/octet-stream"
 }
 
-// errorPage is what every page shows before the site has built once.
+// errorPage is what every page shows before the site has built once, in
+// the language of the URL's first segment (/fr/…) when kz30 has its words.
 const errorPage = `<!doctype html>
-<html lang="en">
+<html lang="{{.Lang}}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>kz30: the site does not build</title>
+<title>kz30: {{.Words.PageTitle}}</title>
 <link rel="stylesheet" href="{{.Prefix}}_kz30/overlay.css">
 <script src="{{.Prefix}}_kz30/reload.js" defer></script>
 </head>
 <body class="kz30-error-page">
-<h1>The site does not build yet</h1>
-<p>Fix the errors below; this page reloads by itself once the site builds.</p>
+<h1>{{.Words.PageTitle}}</h1>
+<p>{{.Words.PageIntro}}</p>
 <ol>
 {{- range .Errors}}
 <li>{{with .Pos}}<code>{{.}}</code> {{end}}{{.Msg}}{{with .Hint}}<br><small>{{.}}</small>{{end}}</li>
@@ -189,12 +195,19 @@ const errorPage = `<!doctype html>
 
 func (s *Server) serveErrorPage(w http.ResponseWriter, r *http.Request, err error) {
 	var data struct {
-		Prefix string
-		Errors []errorJSON
+		Prefix, Lang string
+		Words        *overlayWords
+		Errors       []errorJSON
 	}
 	data.Prefix = s.prefix
+	name, _ := s.siteName(r)
+	first, _, _ := strings.Cut(name, "/")
+	data.Words, data.Lang = wordsFor(first), "en"
+	if data.Words != &englishWords {
+		data.Lang = first
+	}
 	if err != nil {
-		data.Errors = errorItems(err)
+		data.Errors = data.Words.items(err, s.opts.Strict)
 	}
 	var buf bytes.Buffer
 	t, e := template.New("error").Parse(errorPage)

@@ -12,18 +12,8 @@
   // The site root: where the script is, minus "_kz30/reload.js".
   var root = me.pathname.replace(/_kz30\/reload\.js$/, "");
   var scrollKey = "kz30:scroll:" + location.pathname;
-  var fr = (document.documentElement.lang || "").slice(0, 2) === "fr";
-  var words = fr ? {
-    title: "La construction du site a échoué",
-    kept: "La page montre la dernière version construite. Corrigez puis enregistrez : elle se met à jour seule.",
-    close: "Fermer",
-    errors: function (n) { return n === 1 ? "1 erreur" : n + " erreurs"; }
-  } : {
-    title: "The site did not build",
-    kept: "The page shows the last good build. Fix and save: it updates by itself.",
-    close: "Close",
-    errors: function (n) { return n === 1 ? "1 error" : n + " errors"; }
-  };
+  // The page's language: the server words the overlay in it.
+  var lang = document.documentElement.lang || "";
 
   // sitePath is a URL's output file below the site root, or null.
   function sitePath(href) {
@@ -99,10 +89,18 @@
     }
   }
 
+  // The panel shows the last build's errors (the build failed) or, when
+  // it succeeded, its warnings (missing or stale translations…), folded.
+  var state = { errors: null, warnings: null };
   var overlay = null;
+  var warningsOpen = false;
 
-  function hideOverlay() {
+  function removePanel() {
     if (overlay) {
+      var d = overlay.querySelector("details");
+      if (d) {
+        warningsOpen = d.open;
+      }
       overlay.remove();
       overlay = null;
     }
@@ -119,29 +117,9 @@
     return e;
   }
 
-  function showOverlay(errors) {
-    hideOverlay();
-    if (!document.getElementById("kz30-overlay-css")) {
-      var link = document.createElement("link");
-      link.id = "kz30-overlay-css";
-      link.rel = "stylesheet";
-      link.href = root + "_kz30/overlay.css";
-      document.head.appendChild(link);
-    }
-    overlay = el("div", "kz30-overlay");
-    overlay.id = "kz30-overlay";
-    overlay.setAttribute("role", "alert");
-    overlay.lang = fr ? "fr" : "en";
-    var head = el("div", "kz30-overlay-head");
-    head.appendChild(el("h2", "", words.title + " (" + words.errors(errors.length) + ")"));
-    var close = el("button", "", words.close);
-    close.type = "button";
-    close.addEventListener("click", hideOverlay);
-    head.appendChild(close);
-    overlay.appendChild(head);
-    overlay.appendChild(el("p", "", words.kept));
-    var list = el("ol");
-    errors.forEach(function (e) {
+  function list(items) {
+    var ol = el("ol");
+    items.forEach(function (e) {
       var li = el("li");
       if (e.pos) {
         li.appendChild(el("code", "kz30-pos", e.pos));
@@ -151,16 +129,66 @@
       if (e.hint) {
         li.appendChild(el("span", "kz30-hint", e.hint));
       }
-      list.appendChild(li);
+      ol.appendChild(li);
     });
-    overlay.appendChild(list);
+    return ol;
+  }
+
+  function ensureCSS() {
+    if (!document.getElementById("kz30-overlay-css")) {
+      var link = document.createElement("link");
+      link.id = "kz30-overlay-css";
+      link.rel = "stylesheet";
+      link.href = root + "_kz30/overlay.css";
+      document.head.appendChild(link);
+    }
+  }
+
+  function render() {
+    removePanel();
+    var d = state.errors || state.warnings;
+    if (!d || !document.body) {
+      return;
+    }
+    ensureCSS();
+    var t = d.text || {};
+    if (state.errors) {
+      overlay = el("div", "kz30-overlay");
+      overlay.setAttribute("role", "alert");
+      var head = el("div", "kz30-overlay-head");
+      head.appendChild(el("h2", "", d.heading));
+      var close = el("button", "", t.close);
+      close.type = "button";
+      close.addEventListener("click", function () {
+        state.errors = null;
+        state.warnings = null;
+        removePanel();
+      });
+      head.appendChild(close);
+      overlay.appendChild(head);
+      overlay.appendChild(el("p", "", t.kept));
+      overlay.appendChild(list(d.errors || []));
+    } else {
+      overlay = el("div", "kz30-overlay kz30-warnings");
+      overlay.setAttribute("role", "status");
+      var details = el("details");
+      details.open = warningsOpen;
+      details.appendChild(el("summary", "", d.heading));
+      details.appendChild(el("p", "", t.warningsNote));
+      details.appendChild(list(d.warnings || []));
+      overlay.appendChild(details);
+    }
+    overlay.id = "kz30-overlay";
+    if (t.lang) {
+      overlay.lang = t.lang;
+    }
     document.body.appendChild(overlay);
   }
 
   restoreScroll();
 
   var server = null;
-  var events = new EventSource(root + "_kz30/events");
+  var events = new EventSource(root + "_kz30/events?lang=" + encodeURIComponent(lang));
   events.addEventListener("hello", function (e) {
     var d = JSON.parse(e.data);
     if (server !== null && d.server !== server) {
@@ -170,7 +198,10 @@
   });
   events.addEventListener("reload", function (e) {
     var d = JSON.parse(e.data);
-    hideOverlay();
+    if (state.errors) {
+      state.errors = null;
+      render();
+    }
     var self = sitePath(location.href);
     if (d.all) {
       reload(true);
@@ -190,8 +221,17 @@
     }
   });
   events.addEventListener("build-error", function (e) {
-    showOverlay(JSON.parse(e.data).errors || []);
+    state.errors = JSON.parse(e.data);
+    render();
   });
-  events.addEventListener("build-ok", hideOverlay);
+  events.addEventListener("build-ok", function () {
+    state.errors = null;
+    render();
+  });
+  events.addEventListener("warnings", function (e) {
+    var d = JSON.parse(e.data);
+    state.warnings = d.warnings && d.warnings.length ? d : null;
+    render();
+  });
   window.addEventListener("pagehide", function () { events.close(); });
 })();

@@ -14,11 +14,31 @@
 //     (editors' atomic saves) are gathered for Options.Debounce before one
 //     rebuild. Each rebuild logs one line: what changed, the pages rendered
 //     again, the milliseconds.
-//   - Pages follow the server through Server-Sent Events at _kz30/events:
-//     "hello" (on connect, with the server's id), "reload" (the output files
-//     that changed or disappeared; a page reloads when it or a file it uses
-//     is among them, keeping its scroll position), "build-error" (the
-//     diagnostics, shown as an overlay) and "build-ok" (the overlay goes).
+//   - Pages follow the server through Server-Sent Events at
+//     _kz30/events?lang=LANG: "hello" (on connect, with the server's id),
+//     "reload" (the output files that changed or disappeared; a page
+//     reloads when it or a file it uses is among them, keeping its scroll
+//     position), "build-error" (the diagnostics, shown as an overlay),
+//     "build-ok" (the overlay goes) and "warnings" (a good build's
+//     warnings, sent when they change and on connect; shown as a folded
+//     panel, an empty list removes it).
+//   - The overlay speaks the page's language (LANG; English when kz30 has
+//     no words for it): its frame, and the translation diagnostics of
+//     package content (by their Code), worded for serve: their hints say
+//     what to run (kz30 translated, kz30 new), never a build flag; and
+//     the common writing mistakes (front matter, links, facts), keyed by
+//     their English text as gettext does. Other diagnostics are shown as
+//     the build words them, in English.
+//   - kz30 serve builds with AllowMissing and AllowStale unless --strict
+//     (Options.Strict): saving a source page makes its translations stale,
+//     which is a warning in the terminal and the panel, and the page
+//     shows its "out of date" notice.
+//   - Only requests whose Host header names the served address are
+//     answered: localhost, 127.0.0.1 or [::1] (or the --bind address, or
+//     the host of --base-url) with the listening port; any other gets 421 Misdirected Request, so a page
+//     of another site cannot read the dev site through DNS rebinding. Idle
+//     keep-alive connections close after 30 s, slow request headers after
+//     10 s; there is no write timeout, which would cut the event stream.
 //   - A failed build keeps the last good site served; before any good
 //     build every page is an error page that reloads once the site builds.
 package server
@@ -29,7 +49,6 @@ import (
 	"fmt"
 	"io"
 	"net"
-	"net/http"
 	"net/url"
 	"slices"
 	"strconv"
@@ -57,6 +76,13 @@ type Options struct {
 	// Debounce is the quiet time that ends a burst of file events
 	// (default DefaultDebounce).
 	Debounce time.Duration
+	// Strict says Build's AllowMissing and AllowStale were turned off on
+	// purpose (kz30 serve --strict), so the overlay's hints say how to
+	// relax them.
+	Strict bool
+	// Bind is the address to listen on as the user wrote it (--bind): Run
+	// accepts it in Host headers, besides localhost, 127.0.0.1 and [::1].
+	Bind string
 }
 
 // Server serves one site from memory. It implements http.Handler.
@@ -74,6 +100,9 @@ type Server struct {
 	files     map[string][]byte // the last good site; nil before the first
 	langCodes []string          // its languages
 	err       error             // the last build's error; nil when it succeeded
+	warns     diag.List         // the last good build's warnings
+
+	hosts *hostGuard // the Host headers served; New accepts the loopback names on any port, Run its listener's
 
 	stop    context.CancelFunc // ends the watcher
 	watchWG sync.WaitGroup
@@ -103,6 +132,7 @@ func New(opts Options) *Server {
 		inc:    build.NewIncremental(opts.Build),
 		events: newBroker(),
 		warned: map[string]bool{},
+		hosts:  newHostGuard(nil, opts.Bind),
 	}
 }
 
@@ -121,14 +151,21 @@ func (s *Server) Build(changed []string) error {
 		s.mu.Lock()
 		s.err = err
 		s.mu.Unlock()
-		fmt.Fprintln(s.opts.Stderr, err.Error())
+		for _, e := range asList(err) {
+			fmt.Fprintln(s.opts.Stderr, s.terminalLine(e))
+		}
 		fmt.Fprintf(s.opts.Stderr, "kz30 serve: %s; %s\n", countErrors(err), s.stillServing())
-		s.events.publish("build-error", errorPayload(err))
+		s.events.publishWorded("build-error", s.errorPayload(err))
 		return err
+	}
+	var warns diag.List
+	if res.Stats != nil {
+		warns = res.Stats.Warnings
 	}
 	s.mu.Lock()
 	old, hadErr := s.files, s.err != nil
-	s.files, s.err = res.Files, nil
+	warnsChanged := !sameDiags(s.warns, warns)
+	s.files, s.err, s.warns = res.Files, nil, warns
 	if res.Site != nil {
 		s.langCodes = res.Site.Langs
 	}
@@ -140,11 +177,14 @@ func (s *Server) Build(changed []string) error {
 	case changed == nil:
 		fmt.Fprintf(s.opts.Stdout, "kz30: %s\n", res.Stats)
 	default:
-		fmt.Fprintf(s.opts.Stdout, "kz30: %s changed; rendered %d of %d pages%s, converted %d; %d files changed; %d ms\n",
-			describe(changed), len(rep.Rendered), rep.Pages, listPages(rep.Rendered), len(rep.Converted), len(ev.Changed)+len(ev.Removed), ms)
+		fmt.Fprintf(s.opts.Stdout, "kz30: %s changed; rendered %d of %s%s, converted %d; %s changed; %d ms\n",
+			describe(changed), len(rep.Rendered), plural(rep.Pages, "page"), listPages(rep.Rendered), len(rep.Converted), plural(len(ev.Changed)+len(ev.Removed), "file"), ms)
 	}
 	if hadErr {
 		s.events.publish("build-ok", []byte("{}"))
+	}
+	if warnsChanged {
+		s.events.publishWorded("warnings", s.warningsPayload(warns))
 	}
 	s.events.publish("reload", jsonBytes(ev))
 	return nil
@@ -172,16 +212,38 @@ func (s *Server) printWarnings(warns diag.List) {
 	s.warned = seen
 }
 
+// terminalLine is a diagnostic as the terminal shows it: the build's
+// words, except the hint of a translation diagnostic, worded for serve
+// ("or serve without --strict", not a build flag).
+func (s *Server) terminalLine(e *diag.Error) string {
+	if _, ok := englishWords.codes[e.Code]; !ok || e.Code == "" {
+		return e.Error()
+	}
+	c := *e
+	c.Hint = englishWords.item(e, s.opts.Strict).Hint
+	return c.Error()
+}
+
+// sameDiags reports whether two lists say the same things.
+func sameDiags(a, b diag.List) bool {
+	return slices.EqualFunc(a, b, func(x, y *diag.Error) bool { return x.Error() == y.Error() })
+}
+
 func countErrors(err error) string {
 	n := 1
 	var list diag.List
 	if errors.As(err, &list) {
 		n = len(list)
 	}
+	return plural(n, "error")
+}
+
+// plural writes n and an English noun, plural when n is not 1.
+func plural(n int, noun string) string {
 	if n == 1 {
-		return "1 error"
+		return "1 " + noun
 	}
-	return strconv.Itoa(n) + " errors"
+	return strconv.Itoa(n) + " " + noun + "s"
 }
 
 // describe names the changed files: up to three, then a count.
@@ -260,8 +322,12 @@ func Run(ctx context.Context, ln net.Listener, opts Options) error {
 		s.Close()
 		return err
 	}
-	srv := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second,
-		BaseContext: func(net.Listener) context.Context { return context.WithoutCancel(ctx) }}
+	var named []string
+	if u, err := url.Parse(opts.Build.BaseURL); err == nil {
+		named = append(named, u.Hostname())
+	}
+	s.hosts = newHostGuard(ln.Addr(), opts.Bind, named...)
+	srv := httpServer(ctx, s, idleTimeout)
 	srv.RegisterOnShutdown(s.events.close)
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(ln) }()

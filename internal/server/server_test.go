@@ -204,8 +204,12 @@ func TestTraversal(t *testing.T) {
 		raw, _ := io.ReadAll(conn)
 		conn.Close()
 		status, _, _ := strings.Cut(string(raw), "\r\n")
-		if status != "HTTP/1.1 404 Not Found" {
-			t.Errorf("GET %s: %q, want 404", target, status)
+		want := "HTTP/1.1 404 Not Found"
+		if strings.HasPrefix(target, "http://evil.test/") {
+			want = "HTTP/1.1 421 Misdirected Request" // the URL's host wins over the Host header, and is refused
+		}
+		if status != want {
+			t.Errorf("GET %s: %q, want %q", target, status, want)
 		}
 		for _, leak := range []string{secret, "root:", "base_url", "title: "} {
 			if strings.Contains(string(raw), leak) {
@@ -335,7 +339,7 @@ func TestEditCreateRenameDelete(t *testing.T) {
 		}
 		// static/ did not exist: the defaults were used; bring them in.
 		for _, name := range []string{"site.css", "favicon.svg"} {
-			data, err := os.ReadFile(filepath.Join("..", "..", "static", name))
+			data, err := os.ReadFile(filepath.Join("..", "..", "theme", "static", name))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -414,6 +418,12 @@ func TestFirstBuildFails(t *testing.T) {
 	code, body := h.get(t, "/fr/page-a/")
 	if code != http.StatusServiceUnavailable || !strings.Contains(body, "<code>content/fr/b.md:4:9</code> weight: want an integer") || !strings.Contains(body, `src="/_kz30/reload.js"`) {
 		t.Fatalf("GET before the first good build: %d\n%s", code, body)
+	}
+	if !strings.Contains(body, `<html lang="fr">`) || !strings.Contains(body, "<h1>Le site ne se construit pas encore</h1>") {
+		t.Errorf("the error page of a French URL is not in French:\n%s", body)
+	}
+	if _, body := h.get(t, "/en/page-a/"); !strings.Contains(body, `<html lang="en">`) || !strings.Contains(body, "<h1>The site does not build yet</h1>") {
+		t.Errorf("the error page of an English URL:\n%s", body)
 	}
 	st := openStream(t, h.ts.Client(), h.ts.URL)
 	st.next(t, "hello", nil)
@@ -500,5 +510,41 @@ func TestManyClients(t *testing.T) {
 		case <-time.After(wait):
 			t.Fatalf("stream %d still open after Close", i)
 		}
+	}
+}
+
+// TestWarningsEvents: a build that succeeds with warnings sends them to
+// the pages (worded for serve: no --allow-stale), again to a page opened
+// later, and an empty list once they are fixed.
+func TestWarningsEvents(t *testing.T) {
+	h := start(t, fixture(t), true, func(o *build.Options) { o.AllowMissing, o.AllowStale = true, true })
+	st := openStream(t, h.ts.Client(), h.ts.URL)
+	st.next(t, "hello", nil)
+	good := read(t, h.dir, "content/fr/a.md")
+	replace(t, h.dir, "content/fr/a.md", "Le premier paragraphe", "Le tout premier paragraphe")
+	ev := st.next(t, "warnings", func(ev event) bool { return ev.name != "build-error" })
+	var payload struct {
+		Heading  string      `json:"heading"`
+		Warnings []errorJSON `json:"warnings"`
+	}
+	if err := json.Unmarshal([]byte(ev.data), &payload); err != nil {
+		t.Fatal(err)
+	}
+	if payload.Heading != "1 warning" || len(payload.Warnings) != 1 || payload.Warnings[0].Pos != "content/en/a.md:1:1" ||
+		payload.Warnings[0].Msg != "out-of-date en translation: content/fr/a.md changed since it was translated" ||
+		payload.Warnings[0].Hint != "update the translation, then run kz30 translated content/en/a.md" {
+		t.Errorf("warnings %s", ev.data)
+	}
+	late := openStream(t, h.ts.Client(), h.ts.URL+"?lang=fr")
+	late.next(t, "hello", nil)
+	if ev := late.next(t, "warnings", nil); !strings.Contains(ev.data, `"heading":"1 avertissement"`) {
+		t.Errorf("late warnings %s", ev.data)
+	}
+	if errs := h.stderr.String(); strings.Count(errs, "warning: content/en/a.md:1:1: stale translation") != 1 {
+		t.Errorf("terminal:\n%s", errs)
+	}
+	write(t, h.dir, "content/fr/a.md", good)
+	if ev := st.next(t, "warnings", nil); strings.Contains(ev.data, `"warnings"`) || !strings.Contains(ev.data, `"heading":"0 warnings"`) {
+		t.Errorf("warnings after the fix %s", ev.data)
 	}
 }
