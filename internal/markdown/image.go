@@ -77,8 +77,21 @@ func (st *state) image(n *ast.Image, src []byte) {
 				fmt.Sprintf("copy the image next to the page, or add %q to image_hosts in site.toml", u.Hostname()))
 		}
 	case st.src.Image != nil:
-		img, err := st.src.Image(d)
+		// Each path is resolved once a conversion (a page may show one
+		// image many times); its files are copied once.
+		r, seen := st.images[d]
+		if !seen {
+			r.img, r.err = st.src.Image(d)
+			if st.images == nil {
+				st.images = map[string]imageResult{}
+			}
+			st.images[d] = r
+		}
+		img, err := r.img, r.err
 		if err != nil {
+			if seen {
+				return
+			}
 			var de *diag.Error
 			if errors.As(err, &de) {
 				e := *de
@@ -94,13 +107,15 @@ func (st *state) image(n *ast.Image, src []byte) {
 			n.SetAttributeString("width", []byte(strconv.Itoa(img.Width)))
 			n.SetAttributeString("height", []byte(strconv.Itoa(img.Height)))
 		}
-		if img.Copy.Src != "" {
+		if img.Copy.Src != "" && !seen {
 			st.doc.Assets = append(st.doc.Assets, img.Copy)
 		}
 		if img.Srcset != "" {
 			n.SetAttributeString("srcset", []byte(img.Srcset))
 			n.SetAttributeString("sizes", []byte(img.Sizes))
-			st.doc.Assets = append(st.doc.Assets, img.Variants...)
+			if !seen {
+				st.doc.Assets = append(st.doc.Assets, img.Variants...)
+			}
 		}
 	}
 	if st.doc.Images > 1 {
@@ -121,6 +136,12 @@ func makeFigure(n *ast.Image) {
 	gp := p.Parent()
 	gp.ReplaceChild(gp, p, fig)
 	fig.AppendChild(fig, n)
+}
+
+// imageResult is one answer of Source.Image.
+type imageResult struct {
+	img Image
+	err error
 }
 
 // hostAllowed reports whether host is one of hosts (compared without

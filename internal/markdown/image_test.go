@@ -52,7 +52,7 @@ func TestImagesGolden(t *testing.T) {
 	if !bytes.Equal(doc.HTML, want) {
 		t.Errorf("HTML differs from %s (go test -run TestImagesGolden -update, then review):\n%s", golden, doc.HTML)
 	}
-	if doc.Images != 6 || len(doc.Assets) != 4 || doc.Assets[0] != (Asset{Src: "content/fr/col.png", Out: "fr/p/col.png"}) {
+	if doc.Images != 6 || len(doc.Assets) != 1 || doc.Assets[0] != (Asset{Src: "content/fr/col.png", Out: "fr/p/col.png"}) {
 		t.Errorf("Images = %d, Assets = %v", doc.Images, doc.Assets)
 	}
 }
