@@ -63,6 +63,26 @@ const imageDelay = 400 * time.Millisecond
 const shiftProbe = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>probe</title></head>
 <body><main><img src="../fr/page-a/col.png" alt="probe"><p>Text that the image pushes down when it arrives.</p></main></body></html>`
 
+// richImageSite is imageSite with a 1200-pixel image beside the page
+// (so it has srcset variants) and raw HTML that the allowlist keeps.
+func richImageSite(t *testing.T) string {
+	t.Helper()
+	dir := imageSite(t)
+	if err := os.WriteFile(filepath.Join(dir, "content", "fr", "col.png"), mustPNG(t, 1200, 600), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	page := filepath.Join(dir, "content", "fr", "a.md")
+	src, err := os.ReadFile(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	src = append(src, "\nLa puissance 2<sup>2048</sup> et <kbd>Ctrl</kbd>, <abbr title=\"Banque nationale\">BNK</abbr>.\n\n<details>\n<summary>Détails</summary>\n\nUn texte caché.\n\n</details>\n\n<dl>\n<dt>Tenge</dt>\n<dd>la monnaie</dd>\n</dl>\n"...)
+	if err := os.WriteFile(page, src, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
 // TestBrowserImages reads a page with images in headless Chromium, served
 // under a sub-path as on GitHub Pages, at 375 and 1280 px: an image beside
 // the page with srcset variants and a caption, an SVG of static/, and raw
@@ -79,19 +99,7 @@ func TestBrowserImages(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	dir := imageSite(t)
-	if err := os.WriteFile(filepath.Join(dir, "content", "fr", "col.png"), mustPNG(t, 1200, 600), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	page := filepath.Join(dir, "content", "fr", "a.md")
-	src, err := os.ReadFile(page)
-	if err != nil {
-		t.Fatal(err)
-	}
-	src = append(src, "\nLa puissance 2<sup>2048</sup> et <kbd>Ctrl</kbd>.\n\n<details>\n<summary>Détails</summary>\n\nUn texte caché.\n\n</details>\n"...)
-	if err := os.WriteFile(page, src, 0o644); err != nil {
-		t.Fatal(err)
-	}
+	dir := richImageSite(t)
 	srv := &siteServer{Prefix: "/kz30/"}
 	srv.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if strings.HasSuffix(r.URL.Path, ".png") || strings.HasSuffix(r.URL.Path, ".svg") {

@@ -15,7 +15,8 @@ import (
 // TestNuChecker runs the W3C Nu HTML checker (npm vnu-jar, with Java) once
 // over every HTML file of the real site's build and fails on any error it
 // reports in a page of the site (the pages, the landing, 404 and redirect
-// pages). Newsletter exports are checked in the same run, but their errors
+// pages), and over the image fixture's page (figure, srcset, raw HTML
+// of the allowlist). Newsletter exports are checked in the same run, but their errors
 // are only logged: e-mail HTML needs markup for mail clients (Outlook's
 // xmlns:o, mso- properties) that the HTML standard does not allow.
 func TestNuChecker(t *testing.T) {
@@ -41,6 +42,17 @@ func TestNuChecker(t *testing.T) {
 		}
 		files = append(files, p)
 	}
+	// The real site has no image: the image fixture's page (a figure,
+	// srcset variants, raw HTML of the allowlist) is checked in the same run.
+	img := mustRender(t, Options{Dir: richImageSite(t), AllowStale: true})
+	p := filepath.Join(dir, "_images", "fr", "page-a", "index.html")
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p, img.Files["fr/page-a/index.html"], 0o644); err != nil {
+		t.Fatal(err)
+	}
+	files = append(files, p)
 	sort.Strings(files)
 	if len(files) < 4 {
 		t.Fatalf("only %d HTML files built", len(files))
