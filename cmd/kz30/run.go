@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 
 	kz30 "github.com/kz30/kz30"
 	"github.com/kz30/kz30/internal/build"
@@ -141,7 +142,17 @@ func (b *buildFlags) registerServe(fs *flag.FlagSet, strict *bool) {
 
 func (b *buildFlags) options() build.Options {
 	return build.Options{Dir: b.source, BaseURL: b.baseURL, Drafts: b.drafts,
-		AllowMissing: b.allowMissing, AllowStale: b.allowStale, Defaults: kz30.Defaults}
+		AllowMissing: b.allowMissing, AllowStale: b.allowStale, Defaults: kz30.Defaults, CacheDir: imageCache()}
+}
+
+// imageCache is where builds keep the resized copies of images: the
+// user's cache folder's kz30/images ("" when there is none).
+func imageCache() string {
+	dir, err := os.UserCacheDir()
+	if err != nil {
+		return ""
+	}
+	return filepath.Join(dir, "kz30", "images")
 }
 
 // printWarnings prints one line per warning, the first limit of them

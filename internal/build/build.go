@@ -50,6 +50,10 @@ type Options struct {
 	// Context, when done, stops the build (and check, render, newsletter)
 	// with its error; nil never stops.
 	Context context.Context
+	// CacheDir keeps the srcset variants of images between runs, named by
+	// the content hash of their source ("" keeps none). A cache that
+	// cannot be read or written is ignored.
+	CacheDir string
 }
 
 // Stats summarize a build.

@@ -287,3 +287,45 @@ func TestImageVariants(t *testing.T) {
 		t.Errorf("%d variant sets kept for the next build, want 1 (one source content)", memos)
 	}
 }
+
+// TestImageVariantCache: with a CacheDir, the variants a run made are
+// read back by the next run instead of being made again (a cached file
+// that differs shows it was read), and a cache folder that cannot be
+// written is no error.
+func TestImageVariantCache(t *testing.T) {
+	dir := imageSite(t)
+	if err := os.WriteFile(filepath.Join(dir, "content", "fr", "col.png"), mustPNG(t, 1000, 500), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cache := filepath.Join(t.TempDir(), "images")
+	res := mustRender(t, Options{Dir: dir, AllowStale: true, CacheDir: cache})
+	kept, err := os.ReadDir(cache)
+	if err != nil || len(kept) != 2 {
+		t.Fatalf("cache holds %v (%v), want the 480 and 960 variants", kept, err)
+	}
+	var out string
+	for name := range res.Files {
+		if strings.HasSuffix(name, "-480w.png") {
+			out = name
+		}
+	}
+	for _, e := range kept {
+		if strings.HasSuffix(e.Name(), "-480") {
+			if err := os.WriteFile(filepath.Join(cache, e.Name()), []byte("from the cache"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	res = mustRender(t, Options{Dir: dir, AllowStale: true, CacheDir: cache})
+	if got := string(res.Files[out]); got != "from the cache" {
+		t.Errorf("%s was made again instead of read from the cache (%d bytes)", out, len(got))
+	}
+	blocked := filepath.Join(t.TempDir(), "file")
+	if err := os.WriteFile(blocked, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res = mustRender(t, Options{Dir: dir, AllowStale: true, CacheDir: filepath.Join(blocked, "images")})
+	if c, err := png.DecodeConfig(bytes.NewReader(res.Files[out])); err != nil || c.Width != 480 {
+		t.Errorf("with an unusable cache: %s is %v (%v)", out, c, err)
+	}
+}
