@@ -329,3 +329,33 @@ func TestImageVariantCache(t *testing.T) {
 		t.Errorf("with an unusable cache: %s is %v (%v)", out, c, err)
 	}
 }
+
+// TestImageNewsletterRetina: an e-mail export shows the smallest variant
+// at least twice the column's 552 px (1440 of a 1600-px image), sized
+// from the original.
+func TestImageNewsletterRetina(t *testing.T) {
+	dir := imageSite(t)
+	if err := os.WriteFile(filepath.Join(dir, "content", "fr", "col.png"), mustPNG(t, 1600, 800), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cfg := filepath.Join(dir, "site.toml")
+	data, err := os.ReadFile(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(cfg, append(data, "\n[newsletter]\nenabled = true\n"...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res := mustRender(t, Options{Dir: dir, AllowStale: true})
+	msg := string(res.Files["newsletter/fr/page-a.html"])
+	m := regexp.MustCompile(`<img src="https://example.test/kz30/(assets/img/[0-9a-f]+-1440w\.png)" alt="Vue du col" width="552" height="276"`).FindStringSubmatch(msg)
+	if m == nil {
+		t.Fatalf("newsletter/fr/page-a.html does not show the 1440-px variant at 552×276:\n%s", regexp.MustCompile(`<img[^>]*>`).FindString(msg))
+	}
+	if _, ok := res.Files[m[1]]; !ok {
+		t.Errorf("%s is not published", m[1])
+	}
+	if strings.Contains(msg, "srcset") {
+		t.Errorf("the export keeps a srcset")
+	}
+}

@@ -152,6 +152,10 @@ func (x *Exporter) clean(root *html.Node, sec *Section, warns *diag.List) {
 				}
 			case "src", "alt", "title", "start", "colspan", "rowspan", "lang", "dir":
 				keep = append(keep, a)
+			case "srcset": // read by image, then dropped
+				if e.DataAtom == atom.Img {
+					keep = append(keep, a)
+				}
 			case "style":
 				if e.DataAtom == atom.Span && inside(e, atom.Pre) && !strings.Contains(a.Val, "var(") {
 					keep = append(keep, a)
@@ -193,7 +197,7 @@ func alignClass(v string) string {
 // of the site, or not PNG, JPEG or GIF) becomes a link to it, with a
 // warning: without a size, Outlook shows it at its full width.
 func (x *Exporter) image(img *html.Node, sec *Section, warns *diag.List) {
-	src := x.abs(sec.URL, attr(img, "src"))
+	src := x.abs(sec.URL, retinaSource(attr(img, "src"), attr(img, "srcset")))
 	alt := attr(img, "alt")
 	w, h, ok := x.imageSize(src)
 	if !ok {
@@ -214,6 +218,27 @@ func (x *Exporter) image(img *html.Node, sec *Section, warns *diag.List) {
 		w = contentWidth
 	}
 	img.Attr = []html.Attribute{{Key: "src", Val: src}, {Key: "alt", Val: alt}, {Key: "width", Val: strconv.Itoa(w)}, {Key: "height", Val: strconv.Itoa(h)}}
+}
+
+// retinaSource picks the image a message shows: the smallest variant of
+// srcset at least twice the column's width (sharp on a retina screen,
+// lighter than the original), else src, the original.
+func retinaSource(src, srcset string) string {
+	best, bestW := src, 0
+	for _, c := range strings.Split(srcset, ",") {
+		f := strings.Fields(c)
+		if len(f) != 2 || !strings.HasSuffix(f[1], "w") {
+			continue
+		}
+		w, err := strconv.Atoi(strings.TrimSuffix(f[1], "w"))
+		if err != nil || w < 2*contentWidth {
+			continue
+		}
+		if bestW == 0 || w < bestW {
+			best, bestW = f[0], w
+		}
+	}
+	return best
 }
 
 // imageSize reads the size of an image of the site.
