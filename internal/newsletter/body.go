@@ -210,7 +210,7 @@ func (x *Exporter) image(img *html.Node, sec *Section, warns *diag.List) {
 		img.Parent.InsertBefore(a, img)
 		img.Parent.RemoveChild(img)
 		warns.Add(diag.Pos{File: sec.Page.Path}, fmt.Sprintf("image %s has no known size: the e-mail export links to it instead", src),
-			"use a PNG, JPEG or GIF file of static/ so the export can give it a width and height")
+			"use a PNG, JPEG or GIF file next to the page or in static/ so the export can give it a width and height")
 		return
 	}
 	if w > contentWidth {
