@@ -29,5 +29,6 @@ func (l *Locale) Percent(v float64) string {
 	if math.IsNaN(v) || math.IsInf(v, 0) {
 		return l.Number(v)
 	}
-	return l.pctPre + l.Number(v) + l.pctPost
+	pre, post := l.pct()
+	return pre + l.Number(v) + post
 }

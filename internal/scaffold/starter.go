@@ -1,5 +1,7 @@
 package scaffold
 
+import "github.com/kz30/kz30/internal/i18n"
+
 // starterSite is what a new site says in one language: its description
 // and three pages (home, one section, sources), the same structure and
 // heading IDs in every language so that `kz30 check` finds nothing to
@@ -18,10 +20,7 @@ type starterPage struct {
 // starter returns the new-site text of lang (a language of the built-in
 // theme; English for any other).
 func starter(lang string) starterSite {
-	if lang == "fr" {
-		return starterFR
-	}
-	return starterEN
+	return map[string]starterSite{"en": starterEN, "fr": starterFR}[i18n.Best(lang, "en", "fr")]
 }
 
 var starterEN = starterSite{
