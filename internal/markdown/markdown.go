@@ -171,7 +171,7 @@ var stateKey = parser.NewContextKey()
 // Convert converts one body. It returns the document, warnings, and an
 // error (a diag.List) when a link cannot be resolved.
 func (c *Converter) Convert(src Source) (*Doc, diag.List, error) {
-	doc, ids := &Doc{}, newHeadingIDs()
+	doc, ids := &Doc{}, newHeadingIDs(c.loc)
 	var warns, errs diag.List
 	var parts [][]byte
 	buf, _ := c.pool.Get().(*bytes.Buffer)

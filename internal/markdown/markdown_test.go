@@ -3,6 +3,7 @@ package markdown
 import (
 	"bytes"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -244,5 +245,34 @@ func TestChunkedEqualsWhole(t *testing.T) {
 	}
 	if fmt.Sprint(d1.Links, d1.External) != fmt.Sprint(d2.Links, d2.External) {
 		t.Errorf("links differ")
+	}
+}
+
+func TestHeadingIDsPerScript(t *testing.T) {
+	for _, tc := range []struct {
+		lang, body string
+		want       []string
+	}{
+		{"ru", "## Москва\n\n## Москва\n\n## Щи и борщ {#soup}\n", []string{"moskva", "moskva-1", "soup"}},
+		{"uk", "## Київ\n", []string{"kyyiv"}},
+		{"kk", "## Қазақстан\n\n## Ұлттық банк\n", []string{"qazaqstan", "ulttyq-bank"}},
+		{"el", "## Αθήνα\n", []string{"athina"}},
+		{"ar", "## الاقتصاد الرقمي\n\n## ٢٠٢١\n", []string{"الاقتصاد-الرقمي", "2021"}},
+		{"he", "## שלום עולם\n\n## שלום עולם\n", []string{"שלום-עולם", "שלום-עולם-1"}},
+		{"ja", "## 東京\n\n## !!!\n", []string{"東京", "section"}},
+	} {
+		doc, _ := convert(t, Options{Lang: tc.lang}, tc.body)
+		var got []string
+		for _, h := range doc.Headings {
+			got = append(got, h.ID)
+		}
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("%s heading IDs = %q, want %q", tc.lang, got, tc.want)
+		}
+		for _, id := range tc.want {
+			if !strings.Contains(string(doc.HTML), `id="`+id+`"`) {
+				t.Errorf("%s: HTML lacks id=%q:\n%s", tc.lang, id, doc.HTML)
+			}
+		}
 	}
 }
