@@ -1,6 +1,10 @@
 package scaffold
 
-import "github.com/kz30/kz30/internal/i18n"
+import (
+	"slices"
+
+	"github.com/kz30/kz30/internal/i18n"
+)
 
 // starterSite is what a new site says in one language: its description
 // and three pages (home, one section, sources), the same structure and
@@ -17,10 +21,17 @@ type starterPage struct {
 	title, description, front, body string
 }
 
-// starter returns the new-site text of lang (a language of the built-in
-// theme; English for any other).
+// starter returns the new-site text of lang: the built-in theme's
+// language that serves it best (starters), English for any other.
 func starter(lang string) starterSite {
-	return map[string]starterSite{"en": starterEN, "fr": starterFR}[i18n.Best(lang, "en", "fr")]
+	codes := []string{"en"}
+	for code := range starters {
+		if code != codes[0] {
+			codes = append(codes, code)
+		}
+	}
+	slices.Sort(codes[1:])
+	return starters[i18n.Best(lang, codes...)]
 }
 
 var starterEN = starterSite{
