@@ -2,8 +2,10 @@ package i18n
 
 import (
 	"fmt"
-	"strconv"
 	"time"
+
+	"golang.org/x/text/message"
+	"golang.org/x/text/number"
 )
 
 // Date formats t's calendar date with the month names of the catalog keys
@@ -13,13 +15,17 @@ import (
 // "1er décembre 2021"; en "16 December 2021"; de "16. Dezember 2021"; es
 // and pt "16 de diciembre de 2021"; ru "16 декабря 2021 г."; uk
 // "16 грудня 2021 р."; kk "2021 ж. 16 желтоқсан". A U+00A0 NO-BREAK SPACE
-// joins day and month. It is an error when the catalog lacks the month key.
+// joins day and month; day and year are in the language's digits (ar
+// "١٦ ديسمبر ٢٠٢١"). It is an error when the catalog lacks the month key.
 func (l *Locale) Date(t time.Time) (string, error) {
 	month, err := l.t(fmt.Sprintf("month-%d", int(t.Month())))
 	if err != nil {
 		return "", err
 	}
-	day, year := strconv.Itoa(t.Day()), strconv.Itoa(t.Year())
+	// The language's digits (Arabic-Indic in Arabic), without groups.
+	p := message.NewPrinter(l.tag)
+	day := p.Sprint(number.Decimal(t.Day(), number.NoSeparator()))
+	year := p.Sprint(number.Decimal(t.Year(), number.NoSeparator()))
 	const nb = "\u00a0"
 	switch l.Base() {
 	case "fr":
