@@ -63,10 +63,23 @@ func parseFront(p *Page, front []byte, errs, warns *diag.List) {
 	if !utf8.Valid(front) {
 		return // reported for the whole file
 	}
+	if e := checkFrontSize(p.Path, front); e != nil {
+		*errs = append(*errs, e)
+		return
+	}
+	if e := yamlDepth(p.Path, front); e != nil {
+		*errs = append(*errs, e)
+		return
+	}
 	f, err := parseYAML(front)
 	if err != nil {
 		errs.Append(yamlError(p.Path, err, "fix the YAML syntax of the front matter"))
 		return
+	}
+	for _, d := range f.Docs {
+		if !noAliases(p.Path, d, errs) {
+			return
+		}
 	}
 	seen := map[string]bool{}
 	p.Section = true
@@ -146,6 +159,12 @@ func decodeKey(p *Page, key string, v ast.Node, pos func(ast.Node) diag.Pos, err
 		t, err := time.Parse(time.DateOnly, s)
 		if err != nil {
 			errs.Add(pos(v), fmt.Sprintf("%s: invalid date %q", key, s), "write the date as YYYY-MM-DD, e.g. 2021-12-16")
+			return
+		}
+		if t.Year() < 1000 {
+			// 0001-01-01 is Go's zero time: it would read as "no date".
+			errs.Add(pos(v), fmt.Sprintf("%s: %s is not a real date (year %d)", key, s, t.Year()),
+				"write the page's real date as YYYY-MM-DD, e.g. 2021-12-16, or remove the key")
 			return
 		}
 		if key == "date" {

@@ -14,6 +14,8 @@ import (
 
 	"github.com/kz30/kz30/internal/config"
 	"github.com/kz30/kz30/internal/diag"
+	"github.com/kz30/kz30/internal/i18n"
+	"golang.org/x/text/unicode/norm"
 )
 
 // Options selects what Load accepts.
@@ -75,19 +77,31 @@ func Load(fsys fs.FS, cfg *config.Config, opts Options) (*Site, diag.List, error
 					return
 				}
 				j := jobs[i]
-				j.page = loadPage(fsys, j.file, site.Langs[j.li], &j.errs, &j.warn)
+				j.page = safeLoadPage(fsys, j.file, site.Langs[j.li], &j.errs, &j.warn)
 			}
 		})
 	}
 	wg.Wait()
 	byName := map[string]*Entry{}
+	// File names are compared in NFC: "café.md" typed on macOS (NFD) and
+	// on Linux (NFC) is one page; two files of one language whose names
+	// normalize alike are an error.
+	files := map[[2]string]string{} // language, NFC name → file
 	drafts := map[string][]string{} // page name → the draft file of each language left out
 	for _, j := range jobs {
 		errs = append(errs, j.errs...)
 		warns = append(warns, j.warn...)
+		key := norm.NFC.String(strings.TrimSuffix(path.Base(j.file), ".md"))
+		if other, ok := files[[2]string{site.Langs[j.li], key}]; ok {
+			first, second := min(other, j.file), max(other, j.file)
+			errs.Add(diag.Pos{File: second, Line: 1, Col: 1},
+				fmt.Sprintf("%+q and %+q are one name in two Unicode spellings (NFC and NFD)", second, first),
+				"keep one of the two files: delete or rename the other")
+			continue
+		}
+		files[[2]string{site.Langs[j.li], key}] = j.file
 		p := j.page
 		if p != nil && p.Draft && !opts.Drafts {
-			key := strings.TrimSuffix(path.Base(j.file), ".md")
 			if drafts[key] == nil {
 				drafts[key] = make([]string, len(site.Langs))
 			}
@@ -97,7 +111,6 @@ func Load(fsys fs.FS, cfg *config.Config, opts Options) (*Site, diag.List, error
 		if p == nil {
 			continue
 		}
-		key := strings.TrimSuffix(path.Base(j.file), ".md")
 		e := byName[key]
 		if e == nil {
 			e = &Entry{Name: key, Pages: make([]*Page, len(site.Langs))}
@@ -143,26 +156,17 @@ func (e *Entry) weight() int {
 	return 0
 }
 
-// defaultSlug turns a file name into a slug; names that are not valid
-// slugs get one from their letters and digits.
+// defaultSlug turns a file name into a slug the way headings get their
+// IDs (i18n.Slug: accents dropped, "café" → "cafe"); a name with no
+// letter or digit gets "page".
 func defaultSlug(name string) string {
 	if slugRE.MatchString(name) {
 		return name
 	}
-	var b strings.Builder
-	for _, r := range strings.ToLower(name) {
-		switch {
-		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
-			b.WriteRune(r)
-		case b.Len() > 0 && !strings.HasSuffix(b.String(), "-"):
-			b.WriteByte('-')
-		}
+	if s := i18n.Slug(name); s != "" {
+		return s
 	}
-	s := strings.Trim(b.String(), "-")
-	if s == "" {
-		s = "page"
-	}
-	return s
+	return "page"
 }
 
 // symlinkInside reports whether a symlinked page stays inside content/.
@@ -181,8 +185,26 @@ func symlinkInside(fsys fs.FS, file string, errs *diag.List) bool {
 	return true
 }
 
+// safeLoadPage is loadPage with a panic (a bug met by this file) turned
+// into an error at the file, so that the dev server survives it.
+func safeLoadPage(fsys fs.FS, file, lang string, errs, warns *diag.List) (p *Page) {
+	defer func() {
+		if r := recover(); r != nil {
+			p = nil
+			errs.Add(diag.Pos{File: file, Line: 1, Col: 1}, fmt.Sprintf("internal error while reading this page: %v", r),
+				"this is a bug in kz30: please report it with the file; until it is fixed, change the file")
+		}
+	}()
+	return loadPage(fsys, file, lang, errs, warns)
+}
+
 // loadPage reads and parses one file; nil when it cannot be used.
 func loadPage(fsys fs.FS, file, lang string, errs, warns *diag.List) *Page {
+	if fi, err := fs.Stat(fsys, file); err == nil && fi.Size() > MaxPageSize {
+		errs.Add(diag.Pos{File: file, Line: 1, Col: 1}, fmt.Sprintf("page file is %d MB, over the %d MB limit", fi.Size()>>20, MaxPageSize>>20),
+			"split it into several pages")
+		return nil
+	}
 	src, err := fs.ReadFile(fsys, file)
 	if err != nil {
 		errs.Add(diag.Pos{File: file}, "cannot read: "+err.Error(), "check the file's permissions")
@@ -364,6 +386,7 @@ func (s *Site) checkFacts(errs *diag.List) {
 
 // Page looks up the page named name (file name without .md) in lang.
 func (s *Site) Page(lang, name string) *Page {
+	name = norm.NFC.String(name)
 	if s.byName != nil {
 		if e := s.byName[name]; e != nil {
 			return e.Page(s, lang)

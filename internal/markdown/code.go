@@ -99,7 +99,7 @@ func (r *codeRenderer) render(w util.BufWriter, src []byte, n ast.Node, entering
 		code = append(code, seg.Value(src)...)
 	}
 	var lexer chroma.Lexer
-	if lang != "" {
+	if lang != "" && len(lang) <= maxLangName {
 		lexer = lexerFor(lang)
 	}
 	if lexer == nil {
