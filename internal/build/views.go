@@ -108,9 +108,13 @@ func (b *builder) navItem(p *content.Page, href string) render.NavItem {
 	return navLabels(p, href)
 }
 
-// navLabels makes the labels of p's navigation link.
+// navLabels makes the labels of p's navigation link; the short label is
+// the page's linkTitle when it has one.
 func navLabels(p *content.Page, href string) render.NavItem {
 	title := text(p.Lang, p.Title)
+	if p.LinkTitle != "" {
+		return render.NavItem{Title: title, Short: text(p.Lang, p.LinkTitle), Href: href}
+	}
 	short, _, _ := strings.Cut(title, ":")
 	short = strings.TrimRight(short, " \u00a0\u202f")
 	if short == "" {

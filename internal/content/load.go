@@ -82,6 +82,13 @@ func Load(fsys fs.FS, cfg *config.Config, opts Options) (*Site, diag.List, error
 	wg.Wait()
 	byName := map[string]*Entry{}
 	drafts := map[string][]string{} // page name → the draft file of each language left out
+	var pages []*Page
+	for _, j := range jobs {
+		if j.page != nil {
+			pages = append(pages, j.page)
+		}
+	}
+	warnUnknownKeys(pages, &warns)
 	for _, j := range jobs {
 		errs = append(errs, j.errs...)
 		warns = append(warns, j.warn...)
@@ -131,6 +138,43 @@ func Load(fsys fs.FS, cfg *config.Config, opts Options) (*Site, diag.List, error
 		return nil, warns.Sort(), errs.Sort()
 	}
 	return site, warns.Sort(), nil
+}
+
+// warnUnknownKeys gives one warning per unknown front matter key (matched
+// case-insensitively) for the whole site: at its first use, in file
+// order, with the number of pages using it.
+func warnUnknownKeys(pages []*Page, warns *diag.List) {
+	type use struct {
+		first diag.Pos
+		key   string
+		pages int
+	}
+	byKey := map[string]*use{}
+	var order []string
+	for _, p := range pages {
+		seen := map[string]bool{}
+		for _, u := range p.unknown {
+			k := strings.ToLower(u.key)
+			if seen[k] {
+				continue
+			}
+			seen[k] = true
+			if byKey[k] == nil {
+				byKey[k] = &use{first: u.pos, key: u.key}
+				order = append(order, k)
+			}
+			byKey[k].pages++
+		}
+	}
+	known := strings.Join(frontKeys, ", ") + "; Hugo's " + strings.Join(hugoKeys, ", ")
+	for _, k := range order {
+		u := byKey[k]
+		msg := fmt.Sprintf("unknown front matter key %q", u.key)
+		if u.pages > 1 {
+			msg += fmt.Sprintf(" (on %d pages; the first is here)", u.pages)
+		}
+		warns.Add(u.first, msg, "it is ignored; known keys: "+known)
+	}
 }
 
 // weight is the entry's weight in the first language that has it.
@@ -193,13 +237,13 @@ func loadPage(fsys fs.FS, file, lang string, errs, warns *diag.List) *Page {
 		errs.Add(invalidUTF8(file, src), "file is not valid UTF-8", "save the file as UTF-8")
 		return nil
 	}
-	front, body, bodyLine, derr := split(file, src)
+	front, body, bodyLine, toml, derr := split(file, src)
 	if derr != nil {
 		*errs = append(*errs, derr)
 		return nil
 	}
 	p := &Page{Lang: lang, Path: file, Body: body, BodyLine: bodyLine, Hash: BodyHash(body)}
-	parseFront(p, front, errs, warns)
+	parseFront(p, front, toml, errs, warns)
 	return p
 }
 

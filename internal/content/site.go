@@ -57,6 +57,15 @@ type Page struct {
 	Section       bool
 	Aliases       []string
 
+	// Hugo's keys (see the package doc for what each one does).
+	LinkTitle      string   // shorter title for navigation; Title when empty
+	Summary        string   // front matter summary: the description when that is missing
+	TranslationKey string   // pairs translations whose paths differ
+	URL            string   // Hugo's url: read, not used (the URL is the folder path and slug)
+	Images         []string // read, not used yet
+	Tags           []string // read, not shown yet
+	Categories     []string // read, not shown yet
+
 	Body     []byte // Markdown after the front matter, LF line endings
 	BodyLine int    // file line number of Body's first line
 	Hash     string // BodyHash(Body)
@@ -64,6 +73,16 @@ type Page struct {
 	// Stale is set on a translation whose translation_of no longer matches
 	// the source body (only when stale pages are allowed).
 	Stale bool
+
+	unknown []unknownKey // front matter keys kz30 does not know
+}
+
+// NavTitle is the title navigation shows: LinkTitle, else Title.
+func (p *Page) NavTitle() string {
+	if p.LinkTitle != "" {
+		return p.LinkTitle
+	}
+	return p.Title
 }
 
 // FactRef is a fact ID listed in front matter, with its position.
