@@ -104,7 +104,11 @@ func (r *codeRenderer) render(w util.BufWriter, src []byte, n ast.Node, entering
 		lexer = lexers.Get(lang)
 	}
 	if lexer == nil {
-		_, _ = w.WriteString(`<pre tabindex="0"><code>`)
+		if lang != "" {
+			_, _ = w.WriteString(`<pre tabindex="0"><code class="language-` + html.EscapeString(lang) + `">`)
+		} else {
+			_, _ = w.WriteString(`<pre tabindex="0"><code>`)
+		}
 		_, _ = w.WriteString(html.EscapeString(string(code)))
 		_, _ = w.WriteString("</code></pre>\n")
 		return ast.WalkSkipChildren, nil

@@ -101,6 +101,8 @@ func New(opts Options) *Converter {
 			extension.WithFootnoteBacklinkHTML(backlinkHTML(opts.BacklinkLabel)),
 		),
 		extension.NewTypographer(extension.WithTypographicSubstitutions(substitutions(opts.Lang))),
+		extension.TaskList,
+		extension.DefinitionList,
 	}
 	rendererOpts := []renderer.Option{
 		renderer.WithNodeRenderers(util.Prioritized(newCodeRenderer(opts.InlineStyles), 100)),
@@ -115,6 +117,7 @@ func New(opts Options) *Converter {
 			parser.WithAutoHeadingID(),
 			parser.WithAttribute(),
 			parser.WithASTTransformers(util.Prioritized(transformer{}, 10)),
+			parser.WithInlineParsers(util.Prioritized(escapeParser{}, 100)),
 		),
 		goldmark.WithRendererOptions(rendererOpts...),
 	)

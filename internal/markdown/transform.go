@@ -120,9 +120,14 @@ func (st *state) link(n ast.Node, dest *[]byte, off int) bool {
 		return false
 	}
 	u, err := url.Parse(d)
+	if err != nil {
+		// CommonMark allows what url.Parse refuses at the start of a
+		// relative reference ("foo):"): read it as a path.
+		u, err = url.Parse("./" + d)
+	}
 	switch {
 	case err != nil:
-		st.errs.Add(pos, fmt.Sprintf("invalid link %q: %v", d, err), "fix the URL")
+		st.warns.Add(pos, fmt.Sprintf("invalid link %q: %v", truncate(d), err), "fix the URL (it is kept as written)")
 		return true
 	case u.Scheme != "" || strings.HasPrefix(d, "//"):
 		st.doc.External = append(st.doc.External, d)
@@ -136,7 +141,7 @@ func (st *state) link(n ast.Node, dest *[]byte, off int) bool {
 		}
 		return true
 	case d == "":
-		st.errs.Add(pos, "empty link", "write the address between the parentheses")
+		st.warns.Add(pos, "empty link", "write the address between the parentheses")
 		return true
 	case strings.HasPrefix(d, "#"):
 		st.doc.Links = append(st.doc.Links, Link{Fragment: d[1:], Pos: pos})
