@@ -351,7 +351,35 @@ func (b *builder) source(p *content.Page) markdown.Source {
 			}
 			return relURL(p.URLPath(), t.URLPath()), nil
 		},
+		Param: func(name string) (string, bool) { return b.param(p, name) },
 	}
+}
+
+// param is the value of the param shortcode's name on p: its front
+// matter, then site.toml's [params]; a dotted name walks nested tables.
+func (b *builder) param(p *content.Page, name string) (string, bool) {
+	for _, m := range []map[string]any{p.Params, b.cfg.Params} {
+		var v any = m
+		for _, k := range strings.Split(strings.ToLower(name), ".") {
+			mm, ok := v.(map[string]any)
+			if !ok {
+				v = nil
+				break
+			}
+			v = nil
+			for mk, mv := range mm {
+				if strings.EqualFold(mk, k) {
+					v = mv
+				}
+			}
+		}
+		switch v := v.(type) {
+		case nil, map[string]any, []any:
+		default:
+			return fmt.Sprint(v), true
+		}
+	}
+	return "", false
 }
 
 func hasID(d *markdown.Doc, id string) bool {
@@ -367,6 +395,9 @@ func hasID(d *markdown.Doc, id string) bool {
 // language, "../en/kaspi.md" in another.
 func (b *builder) resolve(p *content.Page, dest string) (*content.Page, error) {
 	full := path.Clean(path.Join(path.Dir(p.Path), dest))
+	if strings.HasPrefix(dest, "/") { // root-relative: in p's language
+		full = path.Clean("content/" + p.Lang + dest)
+	}
 	dir, file := path.Split(full)
 	lang := path.Base(dir)
 	if path.Dir(strings.TrimSuffix(dir, "/")) != "content" || b.site.LangIndex(lang) < 0 {

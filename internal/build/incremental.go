@@ -216,7 +216,7 @@ func structureKey(h hash.Hash, site *content.Site) {
 // inputs are unchanged.
 func (st *incState) convert(b *builder, p *content.Page) (*markdown.Doc, diag.List, error) {
 	h := sha256.New()
-	fmt.Fprintf(h, "%s %q %q %d %d\n", st.convKey, p.Lang, p.Path, p.BodyLine, len(p.Body))
+	fmt.Fprintf(h, "%s %q %q %d %d %v\n", st.convKey, p.Lang, p.Path, p.BodyLine, len(p.Body), p.Params) // fmt sorts map keys
 	h.Write(p.Body)
 	key := hex.EncodeToString(h.Sum(nil))
 	src := b.source(p)

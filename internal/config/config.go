@@ -20,6 +20,9 @@
 //	description = "…"
 //	words_per_minute = 200
 //
+//	[params]                          # values for Hugo's param shortcode
+//	author = "…"
+//
 //	[newsletter]
 //	enabled = true
 //	utm_source = "newsletter"; utm_medium = "email"; utm_campaign = "kz30"
@@ -52,6 +55,9 @@ type Config struct {
 	PublishHidden []string   `toml:"publish_hidden"`
 	Languages     []Language `toml:"languages"`
 	Newsletter    Newsletter `toml:"newsletter"`
+	// Params are values for Hugo's {{< param name >}} shortcode (after
+	// the page's own).
+	Params map[string]any `toml:"params"`
 }
 
 // Language is one language of the site, in site order.

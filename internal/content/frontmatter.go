@@ -22,7 +22,7 @@ var frontKeys = []string{"title", "description", "weight", "slug", "date", "last
 
 // hugoKeys are Hugo's front matter keys that kz30 accepts without a
 // warning; doc.go says what each one does.
-var hugoKeys = []string{"linktitle", "summary", "translationkey", "url", "images", "tags", "categories", "menu", "menus", "layout", "type", "toc"}
+var hugoKeys = []string{"linktitle", "summary", "translationkey", "url", "images", "tags", "categories", "params", "menu", "menus", "layout", "type", "toc"}
 
 // frontField is one top-level front matter key with its value as a YAML
 // node, whatever the front matter's format.
@@ -102,6 +102,10 @@ func parseFront(p *Page, front []byte, toml bool, errs, warns *diag.List) {
 			decodeHugoKey(p, key, f.val, f.pos, errs)
 		default:
 			p.unknown = append(p.unknown, unknownKey{key: f.key, pos: f.keyPos})
+			var v any
+			if nodeToValue(f.val, &v) == nil {
+				p.setParam(key, v)
+			}
 		}
 	}
 	top := diag.Pos{File: p.Path, Line: 1, Col: 1}
@@ -308,9 +312,23 @@ func decodeHugoKey(p *Page, key string, v ast.Node, pos func(ast.Node) diag.Pos,
 		list(&p.Tags)
 	case "categories":
 		list(&p.Categories)
+	case "params":
+		var m map[string]any
+		decode(&m, "a mapping of names to values")
+		for k, x := range m {
+			p.setParam(strings.ToLower(k), x)
+		}
 	}
 	// menu, menus, layout, type, toc: accepted and ignored (navigation
 	// comes from the folder tree, and the theme has one layout).
+}
+
+// setParam records a value for the param shortcode.
+func (p *Page) setParam(key string, v any) {
+	if p.Params == nil {
+		p.Params = map[string]any{}
+	}
+	p.Params[key] = v
 }
 
 // yamlError turns a go-yaml error into a positioned diagnostic. The front

@@ -65,6 +65,9 @@ type Page struct {
 	Images         []string // read, not used yet
 	Tags           []string // read, not shown yet
 	Categories     []string // read, not shown yet
+	// Params are the values of the param shortcode: Hugo's params: and
+	// the page's unknown keys, by lower-case name.
+	Params map[string]any
 
 	Body     []byte // Markdown after the front matter, LF line endings
 	BodyLine int    // file line number of Body's first line

@@ -61,6 +61,9 @@ type Source struct {
 	// URL from the current page. It returns an error for a page that does
 	// not exist.
 	Resolve func(dest string) (string, error)
+	// Param is the value of a parameter for the param shortcode: the
+	// page's front matter, then site.toml's [params]; false when unset.
+	Param func(name string) (string, bool)
 }
 
 // Heading is one heading of a document.
@@ -105,7 +108,7 @@ func New(opts Options) *Converter {
 		extension.DefinitionList,
 	}
 	rendererOpts := []renderer.Option{
-		renderer.WithNodeRenderers(util.Prioritized(newCodeRenderer(opts.InlineStyles), 100)),
+		renderer.WithNodeRenderers(util.Prioritized(newCodeRenderer(opts.InlineStyles), 100), util.Prioritized(blockRenderer{}, 100)),
 	}
 	if opts.UnsafeHTML {
 		rendererOpts = append(rendererOpts, html.WithUnsafe())
@@ -118,6 +121,7 @@ func New(opts Options) *Converter {
 			parser.WithAttribute(),
 			parser.WithASTTransformers(util.Prioritized(transformer{}, 10)),
 			parser.WithInlineParsers(util.Prioritized(escapeParser{}, 100)),
+			parser.WithBlockParsers(util.Prioritized(markerParser{}, 50)),
 		),
 		goldmark.WithRendererOptions(rendererOpts...),
 	)
@@ -169,7 +173,8 @@ type state struct {
 	doc      *Doc
 	errs     diag.List
 	warns    diag.List
-	lineOffs []int // byte offset of each body line start
+	lineOffs []int     // byte offset of each body line start
+	blocks   []scBlock // what the shortcode markers stand for
 }
 
 var stateKey = parser.NewContextKey()
@@ -185,10 +190,13 @@ func (c *Converter) Convert(src Source) (*Doc, diag.List, error) {
 		buf = new(bytes.Buffer)
 	}
 	defer c.pool.Put(buf)
-	for _, ch := range chunks(src.Body, c.chunk) {
+	pre := &state{src: src}
+	body, blocks := pre.expandShortcodes(src.Body)
+	warns = append(warns, pre.warns...)
+	for _, ch := range chunks(body, c.chunk) {
 		part := src
 		part.Body, part.Line = ch.body, src.Line+ch.line
-		st := &state{src: part, opts: &c.opts, ids: ids, doc: doc}
+		st := &state{src: part, opts: &c.opts, ids: ids, doc: doc, blocks: blocks}
 		ctx := parser.NewContext(parser.WithIDs(ids))
 		ctx.Set(stateKey, st)
 		root := c.md.Parser().Parse(text.NewReader(part.Body), parser.WithContext(ctx))

@@ -36,6 +36,8 @@ func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 			return ast.WalkSkipChildren, nil
 		case *ast.Heading:
 			st.heading(n, src)
+		case *shortcodeNode:
+			n.addImage()
 		case *ast.HTMLBlock, *ast.RawHTML:
 			if !st.opts.UnsafeHTML {
 				st.warns.Add(st.pos(nodePos(n)), "raw HTML omitted",
