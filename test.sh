@@ -7,7 +7,8 @@
 #   FUZZTIME=15s ./test.sh    also runs each fuzz target for FUZZTIME
 #
 # Needs: Go (go.mod's version), and on Debian/Ubuntu: apt-get (Chromium),
-# Node.js + npm (axe-core, vnu-jar, caniemail), Java 11+ (vnu-jar).
+# Node.js + npm (axe-core, vnu-jar, caniemail), Java 11+ (vnu-jar),
+# SpamAssassin (the e-mail exports' spam score), Firefox (their layout in Gecko).
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -33,6 +34,21 @@ if ! command -v java >/dev/null 2>&1; then
   echo "test.sh: installing Java (apt-get install default-jre-headless)"
   need_root apt-get update -qq
   need_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null
+fi
+
+# SpamAssassin for the e-mail exports' spam score (local tests only).
+if ! command -v spamassassin >/dev/null 2>&1; then
+  echo "test.sh: installing SpamAssassin (apt-get install spamassassin)"
+  need_root apt-get update -qq
+  need_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq spamassassin >/dev/null
+fi
+
+# Firefox (Gecko, Thunderbird's engine) for the e-mail exports' layout.
+if [ -z "${FIREFOX_PATH:-}" ] && ! command -v firefox-esr >/dev/null 2>&1 && ! command -v firefox >/dev/null 2>&1; then
+  echo "test.sh: installing Firefox (apt-get install firefox-esr)"
+  need_root apt-get update -qq
+  need_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq firefox-esr >/dev/null || \
+    need_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq firefox >/dev/null
 fi
 
 # npm tools: axe-core, vnu-jar, caniemail (pinned in tools/package-lock.json).

@@ -14,18 +14,21 @@ import (
 // tiers is the import rule of STYLE.md: a package imports only packages of
 // a lower tier; same-tier packages never import each other.
 var tiers = map[string]int{
-	"diag":       0,
-	"i18n":       1,
-	"config":     1,
-	"output":     1,
-	"content":    2,
-	"markdown":   2,
-	"render":     3,
-	"newsletter": 4,
-	"check":      4,
-	"build":      5,
-	"scaffold":   5,
-	"server":     6,
+	"diag":        0,
+	"testsupport": 0, // test helpers: imported only by _test.go files (TestTestsupportOnlyInTests)
+	"i18n":        1,
+	"config":      1,
+	"output":      1,
+	"shareimage":  1,
+	"content":     2,
+	"markdown":    2,
+	"render":      3,
+	"feed":        3,
+	"newsletter":  4,
+	"check":       4,
+	"build":       5,
+	"scaffold":    5,
+	"server":      6,
 }
 
 const module = "github.com/kz30/kz30/"
@@ -79,6 +82,44 @@ func TestImportTiers(t *testing.T) {
 		}
 	}
 	if checked < 10 {
+		t.Fatalf("checked only %d files; is the test running in internal/?", checked)
+	}
+}
+
+// TestTestsupportOnlyInTests keeps the shared test helpers out of the
+// kz30 binary: anywhere in the module, only _test.go files import
+// internal/testsupport.
+func TestTestsupportOnlyInTests(t *testing.T) {
+	checked := 0
+	err := filepath.WalkDir("..", func(path string, e fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if e.IsDir() {
+			if n := e.Name(); path != ".." && (strings.HasPrefix(n, ".") || n == "testdata" || n == "node_modules") {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
+			return nil
+		}
+		f, err := parser.ParseFile(token.NewFileSet(), path, nil, parser.ImportsOnly)
+		if err != nil {
+			return err
+		}
+		checked++
+		for _, imp := range f.Imports {
+			if p, _ := strconv.Unquote(imp.Path.Value); p == module+"internal/testsupport" {
+				t.Errorf("%s imports %s: only _test.go files may import the test helpers", path, p)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if checked < 50 {
 		t.Fatalf("checked only %d files; is the test running in internal/?", checked)
 	}
 }

@@ -5,7 +5,7 @@
 //	kz30 build      [--source DIR] [--out DIR] [--clean] [--base-url URL] [--drafts] [--allow-missing] [--allow-stale]
 //	kz30 check      [--source DIR] [--base-url URL] [--drafts] [--allow-missing] [--allow-stale] [--translations] [--external]
 //	kz30 serve      [--source DIR] [--bind 127.0.0.1] [--port 1313] [--base-url URL] [--drafts] [--strict]
-//	kz30 newsletter NAME... [--lang fr] [--teaser] [--text] [--source DIR] [--base-url URL] [--drafts] [--allow-missing] [--allow-stale]
+//	kz30 newsletter NAME... [--lang fr] [--teaser] [--text] [--eml [--to ADDR] [--from ADDR]] [--source DIR] [--base-url URL] [--drafts] [--allow-missing] [--allow-stale]
 //	kz30 translated PAGE... [--lang LANG] [--source DIR]
 //	kz30 new        NAME [--source DIR]
 //	kz30 init       [DIR] [--lang fr,en] [--title TITLE]

@@ -16,6 +16,9 @@ func runNewsletter(ctx context.Context, args []string, stdout, stderr io.Writer)
 	lang := fs.String("lang", "", "`LANG` of the message (default: the source language, the first of site.toml)")
 	teaser := fs.Bool("teaser", false, "the teaser: title, lede, key figures and a \"Read on the site\" button")
 	text := fs.Bool("text", false, "print the plain text instead of the HTML")
+	eml := fs.Bool("eml", false, "print a whole e-mail message (.eml: text and HTML, Subject, Date) to open in a mail client or send to yourself")
+	to := fs.String("to", "", "with --eml: the `ADDR` the message is to (default: undisclosed-recipients:;)")
+	from := fs.String("from", "", "with --eml: the `ADDR` the message is from (default: newsletter@ the site's host)")
 	drafts := fs.Bool("drafts", false, "include pages with draft: true")
 	allowMissing := fs.Bool("allow-missing", false, "export even when a page of the site lacks a translation (warning instead of error)")
 	allowStale := fs.Bool("allow-stale", false, "export even when a translation is stale (warning instead of error)")
@@ -28,9 +31,19 @@ func runNewsletter(ctx context.Context, args []string, stdout, stderr io.Writer)
 		fs.Usage()
 		return 2
 	}
+	if (*to != "" || *from != "") && !*eml {
+		fmt.Fprintln(stderr, "kz30 newsletter: --to and --from go with --eml")
+		fs.Usage()
+		return 2
+	}
+	if *eml && *text {
+		fmt.Fprintln(stderr, "kz30 newsletter: --eml prints the text and the HTML; leave out --text")
+		fs.Usage()
+		return 2
+	}
 	out, warns, err := build.Newsletter(
 		build.Options{Dir: *source, BaseURL: *baseURL, Drafts: *drafts, AllowMissing: *allowMissing, AllowStale: *allowStale, Defaults: kz30.Defaults, Context: ctx},
-		build.NewsletterRequest{Names: names, Lang: *lang, Teaser: *teaser, Text: *text})
+		build.NewsletterRequest{Names: names, Lang: *lang, Teaser: *teaser, Text: *text, EML: *eml, From: *from, To: *to})
 	if ctx.Err() != nil {
 		return interrupted(stderr, "newsletter")
 	}

@@ -30,7 +30,7 @@ func commands() []command {
 		{"serve", "serve [--source DIR] [--bind 127.0.0.1] [--port 1313] [--base-url URL] [--drafts] [--strict]",
 			"Serve the site from memory, rebuild on change and reload the browser.\n" +
 				"Missing and stale translations are warnings (the page shows its notice; the terminal and the page list them) unless --strict.", runServe},
-		{"newsletter", "newsletter NAME... [--lang LANG] [--teaser] [--text] [--source DIR] [--base-url URL] [--drafts] [--allow-missing] [--allow-stale]",
+		{"newsletter", "newsletter NAME... [--lang LANG] [--teaser] [--text] [--eml [--to ADDR] [--from ADDR]] [--source DIR] [--base-url URL] [--drafts] [--allow-missing] [--allow-stale]",
 			"Print the e-mail export of one or more sections, ready to paste.", runNewsletter},
 		{"bench-corpus", "bench-corpus N DIR [--seed 1]",
 			"Write a generated benchmark site of N French/English page pairs into DIR/content.", runBenchCorpus},
@@ -78,13 +78,6 @@ func usage(w io.Writer) {
 		fmt.Fprintf(w, "  kz30 %s\n", c.usage)
 	}
 	fmt.Fprintln(w, "\nRun \"kz30 help COMMAND\" (or \"kz30 COMMAND --help\") for its flags.")
-}
-
-func notYet(name string) func(context.Context, []string, io.Writer, io.Writer) int {
-	return func(_ context.Context, _ []string, _, stderr io.Writer) int {
-		fmt.Fprintf(stderr, "kz30 %s: not yet\n", name)
-		return 2
-	}
 }
 
 // newFlags makes a FlagSet whose usage prints the command's synopsis.

@@ -16,7 +16,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/rogpeppe/go-internal/txtar"
+	"github.com/kz30/kz30/internal/testsupport"
 )
 
 // lockedBuffer is a bytes.Buffer the command's goroutines may share.
@@ -40,21 +40,7 @@ func (b *lockedBuffer) String() string {
 // serveFixture extracts the build package's fixture site.
 func serveFixture(t *testing.T) string {
 	t.Helper()
-	ar, err := txtar.ParseFile(filepath.Join("..", "..", "internal", "build", "testdata", "site.txtar"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	dir := t.TempDir()
-	for _, f := range ar.Files {
-		p := filepath.Join(dir, filepath.FromSlash(f.Name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return dir
+	return testsupport.Extract(t, filepath.Join("..", "..", "internal", "build", "testdata", "site.txtar"))
 }
 
 // TestServeCommand runs "kz30 serve" on a free port: it prints both

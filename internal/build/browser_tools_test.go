@@ -6,7 +6,6 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
-	"os/exec"
 	"path"
 	"path/filepath"
 	"sort"
@@ -20,6 +19,7 @@ import (
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 	"github.com/kz30/kz30/internal/content"
+	"github.com/kz30/kz30/internal/testsupport"
 )
 
 // The browser tests read the real site (the repository's content/,
@@ -31,28 +31,13 @@ import (
 // missingTool fails or skips t because a tool is missing.
 func missingTool(t *testing.T, what string) {
 	t.Helper()
-	if os.Getenv("KZ30_REQUIRE_TOOLS") == "1" {
-		t.Fatalf("%s is missing (KZ30_REQUIRE_TOOLS=1); run ./test.sh, which installs it", what)
-	}
-	t.Skipf("%s is missing; run ./test.sh to install the test tools", what)
+	testsupport.MissingTool(t, what)
 }
 
 // chromePath finds Chromium: $CHROME_PATH, then the usual names on PATH.
 func chromePath(t *testing.T) string {
 	t.Helper()
-	if p := os.Getenv("CHROME_PATH"); p != "" {
-		if _, err := os.Stat(p); err != nil {
-			t.Fatalf("CHROME_PATH=%s: %v", p, err)
-		}
-		return p
-	}
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "google-chrome-stable"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	missingTool(t, "Chromium (set CHROME_PATH or install chromium)")
-	return ""
+	return testsupport.ChromePath(t)
 }
 
 // toolFile is a file of an npm tool: in $KZ30_TOOLS, else in the

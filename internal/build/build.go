@@ -3,6 +3,13 @@
 // to disk, and it does so atomically: pages go to a staging folder beside
 // the output, which replaces the output only when the whole build
 // succeeded, so a failed build leaves the previous site untouched.
+//
+// Every entry point returns its result on error too, holding what the
+// run got to, so a caller prints the warnings and then the error without
+// a nil check: Build a non-nil *Stats (its Warnings so far), Render and
+// Incremental.Build a non-nil *Result with a non-nil Stats (Incremental's
+// *Report is nil on error), Check a non-nil *CheckResult, Newsletter the
+// warnings so far (and no message).
 package build
 
 import (
@@ -13,8 +20,6 @@ import (
 	"io/fs"
 	"path/filepath"
 	"runtime/debug"
-	"slices"
-	"sort"
 	"strings"
 	"time"
 
@@ -99,7 +104,7 @@ func Build(opts Options) (*Stats, error) {
 	ctx := opts.Context
 	out, err := output.Place(opts.Out, opts.Dir)
 	if err != nil {
-		return nil, diag.List{asDiag(err)}
+		return &Stats{}, diag.List{asDiag(err)}
 	}
 	// A build allocates a lot of short-lived garbage (chroma, goldmark,
 	// YAML) around a live heap of about twice the sources (pages are
@@ -211,14 +216,4 @@ func (o Options) withDefaults() Options {
 		o.Out = filepath.Join(o.Dir, "public")
 	}
 	return o
-}
-
-// sortedKeys returns m's keys in order.
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return slices.Clip(keys)
 }

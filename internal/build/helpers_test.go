@@ -1,11 +1,13 @@
 package build
 
 import (
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 
-	"github.com/rogpeppe/go-internal/txtar"
+	"github.com/kz30/kz30/internal/testsupport"
 )
 
 // repoRoot holds the default templates/ and static/ (the files embedded in
@@ -15,21 +17,7 @@ var repoRoot = os.DirFS(filepath.Join("..", "..", "theme"))
 // extract writes a txtar archive of testdata into a new temporary folder.
 func extract(t testing.TB, name string) string {
 	t.Helper()
-	ar, err := txtar.ParseFile(filepath.Join("testdata", name))
-	if err != nil {
-		t.Fatal(err)
-	}
-	dir := t.TempDir()
-	for _, f := range ar.Files {
-		p := filepath.Join(dir, filepath.FromSlash(f.Name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return dir
+	return testsupport.Extract(t, filepath.Join("testdata", name))
 }
 
 // mustRender builds dir in memory and fails the test on error.
@@ -43,6 +31,11 @@ func mustRender(t testing.TB, opts Options) *Result {
 		t.Fatalf("Render(%s): %v", opts.Dir, err)
 	}
 	return res
+}
+
+// sortedKeys returns m's keys in order.
+func sortedKeys[V any](m map[string]V) []string {
+	return slices.Sorted(maps.Keys(m))
 }
 
 // readTree reads every file below dir by slash path.

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"hash"
@@ -35,8 +36,9 @@ import (
 //     and site.toml and the UI strings (which configure the converters)
 //     are unchanged;
 //   - a rendered page is reused when its conversion, its own stale flag,
-//     the front matter of every page (titles, slugs, order, dates, facts,
-//     aliases: what navigation, switchers and home lists show), the
+//     the front matter of every page (every field of content.Page but the
+//     body: titles, slugs, order, dates, facts, aliases… what navigation,
+//     switchers and home lists show; see frontMatterKey), the
 //     templates, UI strings, site.toml, facts.toml, the stylesheet's
 //     fingerprint and the options are all unchanged.
 //
@@ -202,23 +204,37 @@ func structureKey(h hash.Hash, site *content.Site) {
 				fmt.Fprintln(h, "-")
 				continue
 			}
-			ids := make([]string, len(p.Facts))
-			for i, f := range p.Facts {
-				ids[i] = f.ID
-			}
-			fmt.Fprintf(h, "%q %q %q %q %d %q %s %s %q %t %t %q\n", p.Lang, p.Path, p.Title, p.Description, p.Weight, p.Slug,
-				p.Date.Format(time.RFC3339Nano), p.Lastmod.Format(time.RFC3339Nano), ids, p.Draft, p.Section, p.Aliases)
+			h.Write(frontMatterKey(p))
+			fmt.Fprintln(h)
 		}
 	}
+}
+
+// frontMatterKey encodes every exported field of p but those that
+// notFrontMatter names, so a field added to content.Page is in the render
+// key without anyone remembering to add it (TestRenderKeyCoversPage checks
+// that changing any field changes the key).
+func frontMatterKey(p *content.Page) []byte {
+	q := *p
+	// notFrontMatter: the fields keyed elsewhere. Entry is the entry
+	// loop of structureKey (its name and its place in site order); Body
+	// BodyLine and Hash (derived from Body) are in the conversion key
+	// (docKey), and Stale is in the page's own key (outputKey,
+	// pageInputsKey): a body edit must not render every page.
+	q.Entry, q.Body, q.BodyLine, q.Hash, q.Stale = nil, nil, 0, "", false
+	data, err := json.Marshal(q)
+	if err != nil {
+		// A field json cannot encode: TestRenderKeyCoversPage fails
+		// first. Never reuse such a page (the key differs each time).
+		return fmt.Appendf(nil, "unencodable %p %v", p, err)
+	}
+	return data
 }
 
 // convert converts p's body, or reuses the previous conversion when its
 // inputs are unchanged.
 func (st *incState) convert(b *builder, p *content.Page) (*markdown.Doc, diag.List, error) {
-	h := sha256.New()
-	fmt.Fprintf(h, "%s %q %q %d %d %v\n", st.convKey, p.Lang, p.Path, p.BodyLine, len(p.Body), p.Params) // fmt sorts map keys
-	h.Write(p.Body)
-	key := hex.EncodeToString(h.Sum(nil))
+	key := docKey(st.convKey, p)
 	src := b.source(p)
 	if c := st.in.docs[p.Path]; c != nil && c.key == key && c.resolvesSame(src.Resolve) {
 		st.record(p, c, false)
@@ -245,6 +261,15 @@ func (st *incState) convert(b *builder, p *content.Page) (*markdown.Doc, diag.Li
 	c.doc, c.warns = doc, slices.Clone(warns)
 	st.record(p, c, true)
 	return doc, warns, nil
+}
+
+// docKey is the identity of p's conversion inputs under the converter
+// setup convKey.
+func docKey(convKey string, p *content.Page) string {
+	h := sha256.New()
+	fmt.Fprintf(h, "%s %q %q %d %q %d %v\n", convKey, p.Lang, p.Path, p.BodyLine, p.Hash, len(p.Body), p.Params) // fmt sorts map keys
+	h.Write(p.Body)
+	return hex.EncodeToString(h.Sum(nil))
 }
 
 // resolvesSame reports whether every link of the conversion still resolves
@@ -287,9 +312,7 @@ func (st *incState) reuse(p *content.Page) ([]byte, bool) {
 	name := p.URLPath() + "index.html"
 	st.mu.Lock()
 	defer st.mu.Unlock()
-	h := sha256.New()
-	fmt.Fprintf(h, "%s\x00%s\x00%s\x00%s", st.renderKey, st.docKeys[p], p.Path, strconv.FormatBool(p.Stale))
-	key := hex.EncodeToString(h.Sum(nil))
+	key := outputKey(st.renderKey, st.docKeys[p], p)
 	st.keys[name] = key
 	if prev, ok := st.in.outKeys[name]; ok && prev == key {
 		if data, ok := st.in.files[name]; ok {
@@ -300,6 +323,15 @@ func (st *incState) reuse(p *content.Page) ([]byte, bool) {
 	return nil, false
 }
 
+// outputKey is the render key of p's page: renderKey (what every page
+// shares), docID (p's conversion and the links it resolved) and p's own
+// flags.
+func outputKey(renderKey, docID string, p *content.Page) string {
+	h := sha256.New()
+	fmt.Fprintf(h, "%s\x00%s\x00%s\x00%s", renderKey, docID, p.Path, strconv.FormatBool(p.Stale))
+	return hex.EncodeToString(h.Sum(nil))
+}
+
 // pageInputs is a key for work that depends on one page (its body and
 // front matter), the site's shape, templates, UI strings, configuration,
 // facts and static files: a page's e-mail export, say. "" on a plain
@@ -308,8 +340,13 @@ func (st *incState) pageInputs(p *content.Page) string {
 	if st == nil {
 		return ""
 	}
+	return pageInputsKey(st.renderKey, st.staticKey, p)
+}
+
+// pageInputsKey is pageInputs of p under the shared keys.
+func pageInputsKey(renderKey, staticKey string, p *content.Page) string {
 	h := sha256.New()
-	fmt.Fprintf(h, "%s %s %q %d %t %d\n", st.renderKey, st.staticKey, p.Path, p.BodyLine, p.Stale, len(p.Body))
+	fmt.Fprintf(h, "%s %s %q %d %t %q %d\n", renderKey, staticKey, p.Path, p.BodyLine, p.Stale, p.Hash, len(p.Body))
 	h.Write(p.Body)
 	return hex.EncodeToString(h.Sum(nil))
 }

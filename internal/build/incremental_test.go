@@ -8,31 +8,19 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/kz30/kz30/internal/testsupport"
 )
 
 // incEdit rewrites a file of dir, replacing old by new (which must occur).
 func incEdit(t testing.TB, dir, name, old, new string) {
 	t.Helper()
-	p := filepath.Join(dir, filepath.FromSlash(name))
-	data, err := os.ReadFile(p)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Contains(data, []byte(old)) {
-		t.Fatalf("%s does not contain %q", name, old)
-	}
-	incWriteFile(t, dir, name, strings.Replace(string(data), old, new, 1))
+	testsupport.Edit(t, dir, name, old, new)
 }
 
 func incWriteFile(t testing.TB, dir, name, data string) {
 	t.Helper()
-	p := filepath.Join(dir, filepath.FromSlash(name))
-	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	testsupport.WriteFile(t, dir, name, data)
 }
 
 // incCopyDir copies the files of fsys below root into dir/root.

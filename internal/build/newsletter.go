@@ -49,7 +49,8 @@ func (b *builder) newsletterPages() []*content.Page {
 
 // writeNewsletters writes the e-mail exports of every section when
 // site.toml enables them: newsletter/<lang>/<slug>.html and
-// <slug>-teaser.html, each with its .txt twin, and newsletter/index.html.
+// <slug>-teaser.html, each with its .txt twin, newsletter/index.html and
+// the script of its Copy buttons.
 func (b *builder) writeNewsletters(s sink) error {
 	if !b.cfg.Newsletter.Enabled {
 		return nil
@@ -114,6 +115,9 @@ func (b *builder) writeNewsletters(s sink) error {
 	dir := newsletterDir + "/"
 	index, err := x.Index(entries, newsletter.IndexPage{CSS: relURL(dir, b.cssName), Favicon: relURL(dir, "favicon.svg"), Header: header})
 	if err != nil {
+		return err
+	}
+	if err := s.write(path.Join(newsletterDir, newsletter.CopyScriptName), []byte(newsletter.CopyScript)); err != nil {
 		return err
 	}
 	return s.write(path.Join(newsletterDir, "index.html"), index)

@@ -109,6 +109,7 @@ func TestNewsletterCanIEmail(t *testing.T) {
 
 	inline := map[nlDecl][]string{} // declaration → exports using it
 	var style []string
+	var hiding []nlDecl // the preheader's declarations
 	for _, res := range []*Result{nlRealSite(t), mustRender(t, Options{Dir: nlFixture(t)})} {
 		for _, name := range nlExports(res) {
 			doc, err := html.Parse(bytes.NewReader(res.Files[name]))
@@ -120,6 +121,14 @@ func TestNewsletterCanIEmail(t *testing.T) {
 					if css := nlText(n); !slices.Contains(style, css) {
 						style = append(style, css)
 					}
+				}
+				if nlPreheader(n) {
+					for _, d := range nlDeclarations(nlAttr(n, "style")) {
+						if !slices.Contains(hiding, d) {
+							hiding = append(hiding, d)
+						}
+					}
+					continue
 				}
 				for _, d := range nlDeclarations(nlAttr(n, "style")) {
 					if len(inline[d]) < 3 && !slices.Contains(inline[d], name) {
@@ -139,7 +148,11 @@ func TestNewsletterCanIEmail(t *testing.T) {
 	if len(style) != 1 {
 		t.Fatalf("%d different <style> blocks across the exports, want 1", len(style))
 	}
-	req, _ := json.Marshal(map[string]any{"families": nlFamilies, "inline": decls, "style": style[0]})
+	slices.SortFunc(hiding, func(a, b nlDecl) int { return strings.Compare(a.Property+a.Value, b.Property+b.Value) })
+	if len(hiding) == 0 {
+		t.Fatal("no preheader found")
+	}
+	req, _ := json.Marshal(map[string]any{"families": nlFamilies, "inline": append(slices.Clone(decls), hiding...), "style": style[0]})
 	cmd := exec.Command(node, filepath.Join("testdata", "caniemail.mjs"), tools)
 	cmd.Stdin = bytes.NewReader(req)
 	var stderr bytes.Buffer
@@ -152,9 +165,10 @@ func TestNewsletterCanIEmail(t *testing.T) {
 	if err := json.Unmarshal(out, &ans); err != nil {
 		t.Fatal(err)
 	}
-	if len(ans.Inline) != len(decls) {
-		t.Fatalf("%d answers for %d declarations", len(ans.Inline), len(decls))
+	if len(ans.Inline) != len(decls)+len(hiding) {
+		t.Fatalf("%d answers for %d declarations", len(ans.Inline), len(decls)+len(hiding))
 	}
+	nlCheckPreheader(t, hiding, ans.Inline[len(decls):])
 
 	titles := map[string]bool{}
 	var noData []string
@@ -208,6 +222,67 @@ func TestNewsletterCanIEmail(t *testing.T) {
 	}
 	slices.Sort(is)
 	t.Logf("<style> extras ignored by: %s", strings.Join(is, "; "))
+}
+
+// nlPreheader reports the hidden preheader: the element Outlook is told
+// to hide.
+func nlPreheader(n *html.Node) bool {
+	return strings.Contains(nlAttr(n, "style"), "mso-hide:all")
+}
+
+// nlCheckPreheader asserts that every client hides the preheader by at
+// least one of its declarations, none of which is a color: each of
+// display:none, a zero font size, max-height:0 and opacity:0 fails in
+// some client (caniemail), so the preheader carries several, and
+// mso-hide:all (no caniemail data) is Outlook for Windows' own.
+func nlCheckPreheader(t *testing.T, hiding []nlDecl, matches [][]nlMatch) {
+	t.Helper()
+	clients := map[string]bool{}
+	covered := map[string][]string{}
+	for i, d := range hiding {
+		if d.Property == "color" || d.Property == "background-color" {
+			t.Errorf("the preheader is hidden by %s:%s: spam filters score text colored like its background", d.Property, d.Value)
+		}
+		hides := (d.Property == "display" && d.Value == "none") ||
+			(slices.Contains([]string{"font-size", "max-height", "opacity"}, d.Property) && strings.TrimSuffix(d.Value, "px") == "0")
+		for _, m := range matches[i] {
+			for client := range m.Support {
+				clients[client] = true
+			}
+		}
+		if !hides {
+			continue
+		}
+		ok := map[string]bool{} // supported by the client in every feature it matches
+		for _, m := range matches[i] {
+			for client, s := range m.Support {
+				if _, seen := ok[client]; !seen {
+					ok[client] = true
+				}
+				if s == "n" {
+					ok[client] = false
+				}
+			}
+		}
+		for client, yes := range ok {
+			if yes {
+				covered[client] = append(covered[client], d.Property+":"+d.Value)
+			}
+		}
+	}
+	if slices.Contains(hiding, nlDecl{"mso-hide", "all"}) {
+		for _, c := range []string{"outlook.windows", "outlook.windows-mail"} {
+			covered[c] = append(covered[c], "mso-hide:all")
+		}
+	}
+	for client := range clients {
+		if len(covered[client]) == 0 {
+			t.Errorf("the preheader (%v) is not hidden in %s", hiding, client)
+		}
+	}
+	if len(clients) < 10 {
+		t.Errorf("only %d clients known for the preheader's declarations", len(clients))
+	}
 }
 
 // nlBySupport lists the clients without and with partial support.

@@ -3,6 +3,7 @@ package build
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/kz30/kz30/internal/content"
 	"github.com/kz30/kz30/internal/diag"
@@ -15,6 +16,12 @@ type NewsletterRequest struct {
 	Lang   string   // language of the message; "" for the source language
 	Teaser bool     // title, lede, key figures and a link instead of the whole sections
 	Text   bool     // the plain text instead of the HTML
+	// EML asks for a whole message (an .eml file): the text and the HTML
+	// as multipart/alternative, with From, To, Subject, Date and
+	// Message-ID (see newsletter.Exporter.EML). Text is then ignored.
+	EML      bool
+	From, To string           // addresses of the message; "" for the defaults
+	Now      func() time.Time // the message's Date; nil for time.Now
 }
 
 // Newsletter renders one e-mail message from the sections req names, in
@@ -78,6 +85,14 @@ func Newsletter(opts Options, req NewsletterRequest) ([]byte, diag.List, error) 
 		return nil, b.warnings(), err
 	}
 	warns := append(b.warnings(), m.Warnings...)
+	if req.EML {
+		now := req.Now
+		if now == nil {
+			now = time.Now
+		}
+		eml, err := x.EML(secs, m, newsletter.Envelope{From: req.From, To: req.To, Date: now()})
+		return eml, warns, err
+	}
 	if req.Text {
 		return m.Text, warns, nil
 	}

@@ -126,6 +126,9 @@ func nlCheckHTML(t *testing.T, name, lang string, data []byte, res *Result) {
 			}
 		case atom.Body:
 			body = n
+			if nlHasAttr(n, "class") {
+				fail("<body class=%q>: webmail washers replace the class of <body>; the wrapper carries it", get("class"))
+			}
 		case atom.Script, atom.Form, atom.Input, atom.Button, atom.Select, atom.Textarea, atom.Iframe, atom.Object, atom.Embed, atom.Svg:
 			fail("has a <%s>", n.Data)
 		case atom.Link:
@@ -168,6 +171,23 @@ func nlCheckHTML(t *testing.T, name, lang string, data []byte, res *Result) {
 		if strings.Contains(get("style"), "var(") {
 			fail("<%s style=%q> has var()", n.Data, get("style"))
 		}
+		// Pasting into a rich-text editor freezes a width of a style
+		// attribute into the pixels of the layout: a width in percent
+		// goes in the width attribute, or comes with a max-width that
+		// fits the narrowest phone's column.
+		var pct bool
+		maxPx := 0
+		for _, d := range nlDeclarations(get("style")) {
+			if d.Property == "width" && strings.HasSuffix(d.Value, "%") {
+				pct = true
+			}
+			if d.Property == "max-width" && strings.HasSuffix(d.Value, "px") {
+				maxPx, _ = strconv.Atoi(strings.TrimSuffix(d.Value, "px"))
+			}
+		}
+		if pct && (maxPx == 0 || maxPx > nlNarrowest) {
+			fail("<%s style=%q>: width in percent in a style attribute (paste turns it into the pixels of the layout); use the width attribute, or a max-width of at most %dpx", n.Data, get("style"), nlNarrowest)
+		}
 		for _, k := range []string{"href", "src"} {
 			v, ok := nlAttrOK(n, k)
 			if !ok {
@@ -197,6 +217,9 @@ func nlCheckHTML(t *testing.T, name, lang string, data []byte, res *Result) {
 		}
 		if body != nil && nlBelow(n, body) && !nlUnstyled[n.DataAtom] && strings.Trim(get("style"), "; ") == "" {
 			fail("<%s> inside <body> has no inline style", n.Data)
+		}
+		if body != nil && nlBelow(n, body) && nlTextBlock[n.DataAtom] && !strings.Contains(get("style"), "display:none") {
+			nlCheckFont(fail, n)
 		}
 	}
 	if styles > 1 {
@@ -228,8 +251,10 @@ func nlCheckHTML(t *testing.T, name, lang string, data []byte, res *Result) {
 				break
 			}
 		}
-		if pre == nil || !strings.Contains(nlAttr(pre, "style"), "font-size:0") || strings.TrimSpace(nlText(pre)) == "" {
+		if pre == nil || !strings.Contains(nlAttr(pre, "style"), "display:none") || !strings.Contains(nlAttr(pre, "style"), "mso-hide:all") || strings.TrimSpace(nlText(pre)) == "" {
 			fail("no hidden preheader at the top of the message")
+		} else if strings.Contains(";"+nlAttr(pre, "style"), ";color:") {
+			fail("the preheader sets a color (%q): spam filters score text colored like its background", nlAttr(pre, "style"))
 		}
 	}
 	// Outlook's ghost table holds the 600 px column.
@@ -238,6 +263,81 @@ func nlCheckHTML(t *testing.T, name, lang string, data []byte, res *Result) {
 	}
 	if !regexp.MustCompile(`max-width:\s*600px`).Match(data) {
 		fail("the column has no max-width of 600px")
+	}
+	nlCheckButtons(fail, doc, bytes.Count(data, []byte(`<h1 `)))
+}
+
+// nlNarrowest is the column of a 320 px phone: the viewport less the
+// section's side padding.
+const nlNarrowest = 320 - 2*24
+
+// nlTextBlock are the elements that hold text in their own box: each
+// must name its font, since classic Outlook inherits none into cells.
+var nlTextBlock = map[atom.Atom]bool{atom.Div: true, atom.Td: true, atom.Th: true, atom.P: true,
+	atom.H1: true, atom.H2: true, atom.H3: true, atom.H4: true, atom.H5: true, atom.H6: true,
+	atom.Ul: true, atom.Ol: true, atom.Li: true, atom.Blockquote: true}
+
+// nlCheckFont asserts that a text block sets font-family, font-size and
+// line-height, with mso-line-height-rule:exactly before line-height.
+func nlCheckFont(fail func(string, ...any), n *html.Node) {
+	seen := map[string]int{}
+	for i, d := range nlDeclarations(nlAttr(n, "style")) {
+		if _, ok := seen[d.Property]; !ok {
+			seen[d.Property] = i
+		}
+	}
+	for _, p := range []string{"font-family", "font-size", "line-height"} {
+		if _, ok := seen[p]; !ok {
+			fail("<%s style=%q> has no %s: Outlook for Windows falls back to its default", n.Data, nlAttr(n, "style"), p)
+			return
+		}
+	}
+	if r, ok := seen["mso-line-height-rule"]; !ok || r > seen["line-height"] {
+		fail("<%s style=%q>: no mso-line-height-rule:exactly before line-height", n.Data, nlAttr(n, "style"))
+	}
+}
+
+// nlCheckButtons asserts that each section's "Read on the site" button is
+// bulletproof: the link is the whole button (an inline block carrying the
+// padding and the background, in a cell without padding that repeats the
+// color), with Outlook's padding replaced by its own spacers.
+func nlCheckButtons(fail func(string, ...any), doc *html.Node, sections int) {
+	buttons := 0
+	for n := range doc.Descendants() {
+		if n.DataAtom != atom.A || n.Parent == nil || n.Parent.DataAtom != atom.Td || !nlHasAttr(n.Parent, "bgcolor") {
+			continue
+		}
+		buttons++
+		td := n.Parent
+		decls := map[string]string{}
+		for _, d := range nlDeclarations(nlAttr(n, "style")) {
+			decls[d.Property] = d.Value
+		}
+		tdDecls := map[string]string{}
+		for _, d := range nlDeclarations(nlAttr(td, "style")) {
+			tdDecls[d.Property] = d.Value
+		}
+		if decls["display"] != "inline-block" || !strings.HasSuffix(decls["padding"], "px") || decls["background-color"] == "" || decls["mso-padding-alt"] != "0" {
+			fail("button link %q is not the whole button: style %q", nlText(n), nlAttr(n, "style"))
+		}
+		if tdDecls["padding"] != "0" || !strings.EqualFold(tdDecls["background-color"], nlAttr(td, "bgcolor")) {
+			fail("button cell pads around its link or lacks its color: style %q bgcolor %q", nlAttr(td, "style"), nlAttr(td, "bgcolor"))
+		}
+		if td.FirstChild != n || td.LastChild != n || strings.TrimSpace(nlText(n)) == "" {
+			fail("button cell holds more than its link")
+		}
+		var mso int
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type == html.CommentNode && strings.Contains(c.Data, "[if mso]") && strings.Contains(c.Data, "mso-font-width") {
+				mso++
+			}
+		}
+		if mso != 2 {
+			fail("button %q: %d Outlook spacers inside the link, want 2", nlText(n), mso)
+		}
+	}
+	if buttons != sections {
+		fail("%d buttons for %d sections", buttons, sections)
 	}
 }
 
@@ -314,8 +414,9 @@ func TestNewsletterRulesOnEveryExport(t *testing.T) {
 }
 
 // Every section in every language gets four exports; reference pages and
-// homes get none; the index links to all of them; nothing of it reaches
-// the sitemap or the feeds.
+// homes get none; the index links to all of them, with a Copy button per
+// HTML export run by a same-origin script; nothing of it reaches the
+// sitemap or the feeds.
 func TestNewsletterFilesAndIndex(t *testing.T) {
 	res := mustRender(t, Options{Dir: nlFixture(t)})
 	var got []string
@@ -333,7 +434,9 @@ func TestNewsletterFilesAndIndex(t *testing.T) {
 			}
 		}
 	}
-	want = append(want, "newsletter/index.html")
+	exports := slices.Clone(want)
+	slices.Sort(exports)
+	want = append(want, "newsletter/index.html", "newsletter/copy.js")
 	slices.Sort(want)
 	if !slices.Equal(got, want) {
 		t.Errorf("newsletter files:\n got %q\nwant %q", got, want)
@@ -351,8 +454,8 @@ func TestNewsletterFilesAndIndex(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var links []string
-	var csp, robots, textareas bool
+	var links, copies []string
+	var csp, robots, textareas, script bool
 	var header []string // the site's header: links to the pages
 	for n := range index.Descendants() {
 		if n.DataAtom == atom.A && strings.HasPrefix(nlAttr(n, "href"), "../") {
@@ -360,8 +463,26 @@ func TestNewsletterFilesAndIndex(t *testing.T) {
 		} else if n.DataAtom == atom.A {
 			links = append(links, "newsletter/"+nlAttr(n, "href"))
 		}
+		// A Copy button per HTML export, hidden until the script shows it,
+		// naming the export and its text twin.
+		if n.DataAtom == atom.Button {
+			h, txt := nlAttr(n, "data-copy-html"), nlAttr(n, "data-copy-text")
+			copies = append(copies, "newsletter/"+h)
+			if _, ok := res.Files["newsletter/"+txt]; !ok || txt != newsletter.TextPath(h) {
+				t.Errorf("Copy button of %s: text %q", h, txt)
+			}
+			if !nlHasAttr(n, "hidden") || nlAttr(n, "type") != "button" || nlAttr(n, "data-copied") == "" || nlAttr(n, "data-failed") == "" {
+				t.Errorf("Copy button of %s: %v", h, n.Attr)
+			}
+			if s := n.NextSibling.NextSibling; s == nil || nlAttr(s, "role") != "status" {
+				t.Errorf("Copy button of %s has no status after it", h)
+			}
+		}
+		if n.DataAtom == atom.Script {
+			script = nlAttr(n, "src") == newsletter.CopyScriptName && nlHasAttr(n, "defer") && string(res.Files["newsletter/"+newsletter.CopyScriptName]) == newsletter.CopyScript
+		}
 		if n.DataAtom == atom.Meta && nlAttr(n, "http-equiv") == "Content-Security-Policy" {
-			csp = true
+			csp = strings.Contains(nlAttr(n, "content"), "default-src 'none'") && strings.Contains(nlAttr(n, "content"), "script-src 'self'") && strings.Contains(nlAttr(n, "content"), "connect-src 'self'")
 		}
 		if n.DataAtom == atom.Meta && strings.Contains(nlAttr(n, "content"), "noindex") {
 			robots = true
@@ -376,11 +497,21 @@ func TestNewsletterFilesAndIndex(t *testing.T) {
 		}
 	}
 	slices.Sort(links)
-	if !slices.Equal(links, want[:len(want)-1]) {
-		t.Errorf("the index links to\n %q\nwant\n %q", links, want[:len(want)-1])
+	if !slices.Equal(links, exports) {
+		t.Errorf("the index links to\n %q\nwant\n %q", links, exports)
 	}
-	if !csp || !robots || !textareas {
-		t.Errorf("index: CSP %v, noindex %v, teaser text to copy %v; want all", csp, robots, textareas)
+	var htmlExports []string
+	for _, e := range exports {
+		if strings.HasSuffix(e, ".html") {
+			htmlExports = append(htmlExports, e)
+		}
+	}
+	slices.Sort(copies)
+	if !slices.Equal(copies, htmlExports) {
+		t.Errorf("the index has Copy buttons for\n %q\nwant\n %q", copies, htmlExports)
+	}
+	if !csp || !robots || !textareas || !script {
+		t.Errorf("index: CSP %v, noindex %v, teaser text to copy %v, copy script %v; want all", csp, robots, textareas, script)
 	}
 	// The site's header: the French home, its sections, the English home.
 	slices.Sort(header)
@@ -586,7 +717,7 @@ func TestNewsletterRewrites(t *testing.T) {
 		// Bars with their text values instead of SVG charts.
 		`width="90%"`, ">90%</p>", ">29th of 193</p>",
 		// Code: chroma's inline colors, lines ending in <br/>.
-		`<span style="color:#cf222e">func</span>`, "<br/>",
+		`<span style="color:#cf222e" class="hl-cf222e">func</span>`, "<br/>",
 	} {
 		if !strings.Contains(page, want) {
 			t.Errorf("en/page-a.html lacks %s", want)
@@ -732,8 +863,8 @@ func TestNewsletterDeterministicAndOnDemand(t *testing.T) {
 			}
 		}
 	}
-	if n != 17 {
-		t.Errorf("%d newsletter files, want 17", n)
+	if n != 18 {
+		t.Errorf("%d newsletter files, want 18", n)
 	}
 	out, _, err := Newsletter(Options{Dir: extract(t, "site.txtar"), Defaults: repoRoot}, NewsletterRequest{Names: []string{"a"}, Lang: "en", Text: true})
 	if err != nil {
@@ -745,5 +876,41 @@ func TestNewsletterDeterministicAndOnDemand(t *testing.T) {
 	// No UTM parameters when site.toml sets none.
 	if bytes.Contains(out, []byte("utm_")) {
 		t.Errorf("UTM parameters without [newsletter] utm_*:\n%s", out)
+	}
+}
+
+// A link whose text looks like another domain than the link's is what
+// spam filters' phishing rules flag: the build warns at the link.
+func TestNewsletterPhishingWarning(t *testing.T) {
+	dir := nlFixture(t)
+	p := filepath.Join(dir, "content", "en", "c.md")
+	src, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	src = bytes.Replace(src, []byte("A second section, which"), []byte("A second section, see [Example.org](a.md), which"), 1)
+	if err := os.WriteFile(p, src, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res := mustRender(t, Options{Dir: dir})
+	want := `content/en/c.md:10:23: link text "Example.org" looks like the domain example.org, but the link goes to example.test: spam filters score this as phishing in the e-mail export; write the name without its domain ("Example"), or link to example.org itself`
+	n := 0
+	for _, w := range res.Stats.Warnings {
+		if strings.Contains(w.Msg, "phishing") {
+			n++
+			if w.Error() != want {
+				t.Errorf("warning:\n got %s\nwant %s", w.Error(), want)
+			}
+		}
+	}
+	if n != 1 {
+		t.Errorf("%d phishing warnings, want 1: %v", n, res.Stats.Warnings)
+	}
+	out, warns, err := Newsletter(Options{Dir: dir, Defaults: repoRoot}, NewsletterRequest{Names: []string{"c"}, Lang: "en"})
+	if err != nil || len(out) == 0 {
+		t.Fatal(err)
+	}
+	if !strings.Contains(warns.Error(), want) {
+		t.Errorf("kz30 newsletter warnings lack the phishing one: %v", warns)
 	}
 }

@@ -3,7 +3,6 @@ package build
 import (
 	"bytes"
 	"encoding/xml"
-	"fmt"
 	"net/url"
 	"os"
 	"path"
@@ -311,37 +310,6 @@ func TestFeeds(t *testing.T) {
 			}
 		}
 	}
-}
-
-// TestFeedKeepsNewest50 builds a site of 62 French pages: the feed has
-// the 50 newest by last review, newest first.
-func TestFeedKeepsNewest50(t *testing.T) {
-	dir := extract(t, "site.txtar")
-	day := time.Date(2022, 1, 1, 0, 0, 0, 0, time.UTC)
-	for n := 1; n <= 60; n++ {
-		src := fmt.Sprintf("---\ntitle: Page %d\ndescription: Résumé %d.\ndate: 2022-01-01\nlastmod: %s\n---\nTexte %d.\n",
-			n, n, day.AddDate(0, 0, n).Format(time.DateOnly), n)
-		if err := os.WriteFile(filepath.Join(dir, "content/fr", fmt.Sprintf("p%02d.md", n)), []byte(src), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	res := mustRender(t, Options{Dir: dir, AllowMissing: true})
-	f := checkFeed(t, res, "fr")
-	want := []string{res.Config.BaseURL + "fr/page-a/"} // lastmod 2026-11-29
-	for n := 60; len(want) < 50; n-- {
-		want = append(want, fmt.Sprintf("%sfr/p%02d/", res.Config.BaseURL, n))
-	}
-	var got []string
-	for _, e := range f.Entries {
-		got = append(got, e.ID)
-	}
-	if !slices.Equal(got, want) {
-		t.Errorf("feed entries:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
-	}
-	if f.Entries[1].Summary != "Résumé 60." || f.Entries[1].Updated != "2022-03-02T00:00:00Z" {
-		t.Errorf("entry p60: summary %q, updated %q", f.Entries[1].Summary, f.Entries[1].Updated)
-	}
-	checkFeed(t, res, "en")
 }
 
 func TestGitHubPagesFiles(t *testing.T) {

@@ -64,11 +64,6 @@ func (e *Error) Error() string {
 	return b.String()
 }
 
-// Errorf returns an *Error at pos with a formatted message and no hint.
-func Errorf(pos Pos, format string, args ...any) *Error {
-	return &Error{Pos: pos, Msg: fmt.Sprintf(format, args...)}
-}
-
 // List is a collection of diagnostics. The zero value is an empty list ready
 // to use. A non-empty List is an error.
 type List []*Error
@@ -76,11 +71,6 @@ type List []*Error
 // Add appends an error at pos with message msg and hint.
 func (l *List) Add(pos Pos, msg, hint string) {
 	*l = append(*l, &Error{Pos: pos, Msg: msg, Hint: hint})
-}
-
-// Addf appends an error at pos with a formatted message.
-func (l *List) Addf(pos Pos, format string, args ...any) {
-	*l = append(*l, Errorf(pos, format, args...))
 }
 
 // Append adds err to the list: a List is flattened, an *Error is kept as

@@ -162,6 +162,11 @@ func (x *Exporter) clean(root *html.Node, sec *Section, warns *diag.List) {
 			unwrap(e)
 			continue
 		}
+		if e.DataAtom == atom.A {
+			if w := phishing(sec.Page, textOf(e), attr(e, "href")); w != nil {
+				*warns = append(*warns, w)
+			}
+		}
 		if e.DataAtom == atom.Img {
 			x.image(e, sec, warns)
 		}

@@ -106,7 +106,9 @@ func (x *Exporter) document(lang string, parts []*part, teaser bool) (string, er
 	w("<!--[if mso]><xml><o:OfficeDocumentSettings><o:AllowPNG/><o:PixelsPerInch>96</o:PixelsPerInch></o:OfficeDocumentSettings></xml><![endif]-->\n")
 	w("<style>", stylesheet, "</style>\n")
 	w("</head>\n")
-	w(`<body class="body">`, "\n")
+	// No class on <body>: webmail washers (Roundcube) replace it with their
+	// own; the wrapper carries the classes.
+	w("<body>\n")
 	w(`<div class="wrap" lang="`, esc(lang), `" dir="`, d, `" role="article" aria-roledescription="email" aria-label="`, esc(title), `">`, "\n")
 	// The filler after the preheader keeps clients from padding the inbox
 	// preview with the message's first lines.
@@ -176,43 +178,66 @@ func (x *Exporter) section(b *strings.Builder, lang string, pt *part, teaser boo
 	if err != nil {
 		return err
 	}
-	b.WriteString(`<table role="presentation" class="btn" cellpadding="0" cellspacing="0" border="0"><tr><td class="btn-in">`)
-	b.WriteString(`<a class="btn-a" href="` + esc(url) + `">` + esc(read) + "</a></td></tr></table>\n")
+	b.WriteString(button(url, read))
 	return nil
 }
 
-// cardsHTML writes the key-figure cards two by two.
+// button is a bulletproof button: the link itself is the button (a block
+// with padding and background), so the whole button is clickable. Classic
+// Outlook ignores padding on <a> (mso-padding-alt:0 says so); there,
+// spaces of the link's own letter-spacing before and after the text make
+// the sides, and mso-text-raise the top and bottom, so the link still
+// covers the whole button. The cell repeats the color for clients that
+// paint only the text's background.
+func button(href, label string) string {
+	return `<table role="presentation" class="btn" cellpadding="0" cellspacing="0" border="0"><tr><td class="btn-in" bgcolor="#00677a">` +
+		`<a class="btn-a" href="` + esc(href) + `">` +
+		`<!--[if mso]><i style="letter-spacing:24px;mso-font-width:-100%;mso-text-raise:28pt">&nbsp;</i><![endif]-->` +
+		`<span class="btn-t">` + esc(label) + `</span>` +
+		`<!--[if mso]><i style="letter-spacing:24px;mso-font-width:-100%">&nbsp;</i><![endif]-->` +
+		"</a></td></tr></table>\n"
+}
+
+// cardsHTML writes the key-figure cards two by two, as fluid columns
+// that need no media query: each pair is two inline blocks at most half
+// the column wide, side by side when they fit and one above the other on
+// a phone, even in a client that strips <style>. Outlook for Windows,
+// which knows neither inline-block nor max-width, gets a ghost table of
+// two cells instead. A lone last card takes the whole width.
 func (x *Exporter) cardsHTML(b *strings.Builder, lang string, cards []Card) error {
 	if len(cards) == 0 {
 		return nil
 	}
-	b.WriteString(`<table role="presentation" class="cards" width="100%" cellpadding="0" cellspacing="0" border="0">` + "\n")
+	b.WriteString(`<div class="cards">`)
 	for i := 0; i < len(cards); i += 2 {
-		b.WriteString("<tr>")
 		if i+1 == len(cards) {
-			b.WriteString(`<td class="card-w" colspan="2" valign="top">`)
+			b.WriteString(`<div class="col-w">`)
 			if err := x.card(b, lang, cards[i]); err != nil {
 				return err
 			}
-			b.WriteString("</td>")
-		} else {
-			for j, class := range []string{"card-l", "card-r"} {
-				b.WriteString(`<td class="` + class + `" width="50%" valign="top">`)
-				if err := x.card(b, lang, cards[i+j]); err != nil {
-					return err
-				}
-				b.WriteString("</td>")
-			}
+			b.WriteString("</div>")
+			continue
 		}
-		b.WriteString("</tr>\n")
+		b.WriteString(`<!--[if mso]><table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0"><tr><td width="50%" valign="top"><![endif]-->`)
+		for j := range 2 {
+			if j == 1 {
+				b.WriteString(`<!--[if mso]></td><td width="50%" valign="top"><![endif]-->`)
+			}
+			b.WriteString(`<div class="col">`)
+			if err := x.card(b, lang, cards[i+j]); err != nil {
+				return err
+			}
+			b.WriteString("</div>")
+		}
+		b.WriteString(`<!--[if mso]></td></tr></table><![endif]-->`)
 	}
-	b.WriteString("</table>\n")
+	b.WriteString("</div>\n")
 	return nil
 }
 
 // card writes one key-figure card: figure, label, bar and source.
 func (x *Exporter) card(b *strings.Builder, lang string, c Card) error {
-	b.WriteString(`<table role="presentation" class="card" width="100%" cellpadding="0" cellspacing="0" border="0"><tr><td class="card-in">`)
+	b.WriteString(`<table role="presentation" class="card" width="100%" cellpadding="0" cellspacing="0" border="0"><tr><td class="card-pad"><table role="presentation" class="card" width="100%" cellpadding="0" cellspacing="0" border="0"><tr><td class="card-in">`)
 	b.WriteString(`<p class="figure">` + esc(c.Figure) + "</p>")
 	b.WriteString(`<p class="label">` + esc(c.Label) + "</p>")
 	if c.Bar != nil {
@@ -241,7 +266,7 @@ func (x *Exporter) card(b *strings.Builder, lang string, c Card) error {
 			b.WriteString(`<p class="src">` + esc(src) + "</p>")
 		}
 	}
-	b.WriteString("</td></tr></table>")
+	b.WriteString("</td></tr></table></td></tr></table>")
 	return nil
 }
 
@@ -325,12 +350,15 @@ func codeBlock(pre *html.Node) {
 		flush()
 		t.Parent.RemoveChild(t)
 	}
-	// Spans that only color blanks, or carry no style, go.
+	// Spans that only color blanks, carry no style or the block's own
+	// color, go.
 	for _, e := range elements(td) {
-		if e.DataAtom == atom.Span && (attr(e, "style") == "" || strings.TrimSpace(strings.ReplaceAll(textOf(e), "\u00a0", " ")) == "") {
+		if e.DataAtom == atom.Span && (attr(e, "style") == "" || attr(e, "style") == "color:"+codeColor ||
+			strings.TrimSpace(strings.ReplaceAll(textOf(e), "\u00a0", " ")) == "") {
 			unwrap(e)
 		}
 	}
+	mergeSpans(td)
 	table := &html.Node{Type: html.ElementNode, Data: "table", DataAtom: atom.Table, Attr: []html.Attribute{
 		{Key: "role", Val: "presentation"}, {Key: "class", Val: "code"}, {Key: "width", Val: "100%"},
 		{Key: "cellpadding", Val: "0"}, {Key: "cellspacing", Val: "0"}, {Key: "border", Val: "0"}}}
@@ -339,6 +367,60 @@ func codeBlock(pre *html.Node) {
 	tr.AppendChild(td)
 	pre.Parent.InsertBefore(table, pre)
 	pre.Parent.RemoveChild(pre)
+}
+
+// codeColor is the text color of a code block (.code-in), chroma's
+// github text color.
+const codeColor = "#1f2328"
+
+// mergeSpans joins the code spans of the same style that follow each
+// other, directly or across blanks, so a highlighted block has few spans
+// (spam filters score text cut into many spans), and gives each span the
+// class of its color for the dark-mode rules (codeDarkCSS).
+func mergeSpans(td *html.Node) {
+	blank := func(n *html.Node) bool {
+		return n.Type == html.TextNode && strings.TrimSpace(strings.ReplaceAll(n.Data, "\u00a0", " ")) == ""
+	}
+	for c := td.FirstChild; c != nil; c = c.NextSibling {
+		if c.DataAtom != atom.Span {
+			continue
+		}
+		style := attr(c, "style")
+		for {
+			n := c.NextSibling
+			var gap []*html.Node
+			for n != nil && blank(n) {
+				gap = append(gap, n)
+				n = n.NextSibling
+			}
+			if n == nil || n.DataAtom != atom.Span || attr(n, "style") != style {
+				break
+			}
+			for _, g := range gap {
+				td.RemoveChild(g)
+				c.AppendChild(g)
+			}
+			for k := n.FirstChild; k != nil; {
+				next := k.NextSibling
+				n.RemoveChild(k)
+				c.AppendChild(k)
+				k = next
+			}
+			td.RemoveChild(n)
+		}
+		color, _, _ := strings.Cut(style, ";")
+		if hex, ok := strings.CutPrefix(color, "color:#"); ok && len(hex) == 6 {
+			setAttr(c, "class", "hl-"+strings.ToLower(hex))
+		}
+	}
+	// Adjacent text nodes left by the merge become one.
+	for c := td.FirstChild; c != nil; c = c.NextSibling {
+		for c.Type == html.TextNode && c.NextSibling != nil && c.NextSibling.Type == html.TextNode {
+			n := c.NextSibling
+			c.Data += n.Data
+			td.RemoveChild(n)
+		}
+	}
 }
 
 // esc escapes text for HTML content and attribute values.

@@ -13,9 +13,18 @@
 //
 //   - a complete document with lang; lang and dir again on a wrapper
 //     inside <body>, because webmail drops <html> and <body>;
-//   - a hidden preheader (the description), then a single column at most
-//     600 px wide made of tables with role="presentation", with Outlook
-//     for Windows (MSO) conditional ghost tables that hold the column;
+//   - no class on <body> (webmail washers replace it): the wrapper
+//     carries the classes;
+//   - a preheader (the description) hidden by display, size, opacity and
+//     mso-hide, never by a color, then a single column at most 600 px
+//     wide made of tables with role="presentation", with Outlook for
+//     Windows (MSO) conditional ghost tables that hold the column, and
+//     key-figure columns that stack on a phone without media queries;
+//   - font-family, font-size and line-height (with
+//     mso-line-height-rule:exactly) on every text cell and block, since
+//     classic Outlook inherits no font into table cells; widths in
+//     percent only in width attributes, which survive a paste;
+//   - a bulletproof button: the link is the whole button, in Outlook too;
 //   - every style inlined by go-premailer from a stylesheet written without
 //     custom properties; the one <style> block left holds only progressive
 //     extras (@media rules for dark mode and narrow screens) that the
@@ -31,6 +40,11 @@
 //   - colors chosen to stay readable when a client forces dark mode, and
 //     noindex: an export is not a web page (the build keeps exports out of
 //     the sitemap and feeds, and they carry no Content-Security-Policy).
+//
+// Links whose text looks like a domain other than their own are
+// warnings (phishing rules score them). EML assembles a message into a
+// ready-to-send multipart/alternative .eml; CopyScript runs the index
+// page's Copy buttons.
 //
 // The plain text is rendered from the same document: title, paragraphs
 // wrapped at 72 columns (counted in runes, never broken at a no-break

@@ -34,10 +34,12 @@ type IndexPage struct {
 }
 
 // Index writes newsletter/index.html: for each language, every section
-// with links to its four exports and its teaser as plain text in a
-// read-only text box, easy to select and copy. It is a page of the site
-// for editors, not an e-mail: it has the site's header, stylesheet and
-// favicon under a strict Content-Security-Policy, and is noindex.
+// with links to its four exports, a Copy button per export (see
+// CopyScript), and its teaser as plain text in a read-only text box, easy
+// to select and copy. It is a page of the site for editors, not an
+// e-mail: it has the site's header, stylesheet and favicon, and
+// CopyScriptName, under a strict Content-Security-Policy (same-origin
+// scripts and fetches only), and is noindex.
 func (x *Exporter) Index(entries []IndexEntry, pg IndexPage) ([]byte, error) {
 	langs := x.opts.Config.Codes()
 	page := langs[0]
@@ -59,7 +61,7 @@ func (x *Exporter) Index(entries []IndexEntry, pg IndexPage) ([]byte, error) {
 	w("<!DOCTYPE html>\n", `<html lang="`, esc(page), `" dir="`, dir(page), `">`, "\n<head>\n")
 	w(`<meta charset="utf-8">`, "\n")
 	w(`<meta name="viewport" content="width=device-width, initial-scale=1">`, "\n")
-	w(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'">`, "\n")
+	w(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'self'; img-src 'self'; script-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'">`, "\n")
 	w(`<meta name="robots" content="noindex, nofollow">`, "\n")
 	w("<title>", esc(title), " — ", esc(site), "</title>\n")
 	w(`<meta name="description" content="`, esc(intro), `">`, "\n")
@@ -69,6 +71,7 @@ func (x *Exporter) Index(entries []IndexEntry, pg IndexPage) ([]byte, error) {
 	if pg.CSS != "" {
 		w(`<link rel="stylesheet" href="`, esc(pg.CSS), `">`, "\n")
 	}
+	w(`<script src="`, CopyScriptName, `" defer></script>`, "\n")
 	w("</head>\n<body>\n", pg.Header)
 	if pg.Header != "" && !strings.HasSuffix(pg.Header, "\n") {
 		w("\n")
@@ -102,6 +105,12 @@ func (x *Exporter) Index(entries []IndexEntry, pg IndexPage) ([]byte, error) {
 		if err != nil {
 			return nil, err
 		}
+		var copyLabels [3]string
+		for i, key := range []string{"newsletter-copy", "newsletter-copied", "newsletter-copy-failed"} {
+			if copyLabels[i], err = x.t(lang, key); err != nil {
+				return nil, err
+			}
+		}
 		loc := x.opts.Locales[lang]
 		w(`<section lang="`, esc(lang), `" dir="`, dir(lang), `" aria-labelledby="nl-`, esc(lang), `">`, "\n")
 		w(`<h2 id="nl-`, esc(lang), `">`, esc(i18n.LangName(lang)), "</h2>\n")
@@ -118,7 +127,12 @@ func (x *Exporter) Index(entries []IndexEntry, pg IndexPage) ([]byte, error) {
 				if err != nil {
 					return nil, err
 				}
-				w(`<li><a href="`, esc(f.path), `">`, esc(f.label), "</a> (", esc(size), `) · <a href="`, esc(TextPath(f.path)), `">`, esc(text), "</a></li>\n")
+				w(`<li><a href="`, esc(f.path), `">`, esc(f.label), "</a> (", esc(size), `) · <a href="`, esc(TextPath(f.path)), `">`, esc(text), "</a>")
+				// Hidden until the script shows it: without the script
+				// (or the Clipboard API), the links are the way.
+				w(` <button type="button" hidden data-copy-html="`, esc(f.path), `" data-copy-text="`, esc(TextPath(f.path)),
+					`" data-copied="`, esc(copyLabels[1]), `" data-failed="`, esc(copyLabels[2]), `" aria-label="`, esc(copyLabels[0]+" — "+f.label), `">`, esc(copyLabels[0]), "</button>",
+					` <span role="status"></span></li>`, "\n")
 			}
 			w("</ul>\n")
 			w(`<p><label for="`, esc(id), `-text">`, esc(preview), "</label></p>\n")

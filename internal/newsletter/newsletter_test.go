@@ -55,10 +55,11 @@ func TestCodeBlock(t *testing.T) {
 		}
 	}
 	// Lines end in <br>, indentation and runs of spaces alternate with
-	// no-break spaces, chroma's colors stay, the blank-coloring span goes,
-	// and <pre> with its white-space is gone.
+	// no-break spaces, chroma's colors stay with the class of their
+	// dark-mode color, the blank-coloring span goes, and <pre> with its
+	// white-space is gone.
 	want := `<table role="presentation" class="code" width="100%" cellpadding="0" cellspacing="0" border="0"><tr><td class="code-in">` +
-		`<span style="color:#cf222e">if</span> x {<br/>` + "\u00a0\u00a0\u00a0\u00a0" + `return \u00a01<br/>}</td></tr></table>`
+		`<span style="color:#cf222e" class="hl-cf222e">if</span> x {<br/>` + "\u00a0\u00a0\u00a0\u00a0" + `return \u00a01<br/>}</td></tr></table>`
 	want = strings.ReplaceAll(want, `\u00a0`, "\u00a0")
 	if got := b.String(); got != want {
 		t.Errorf("code block:\n got %q\nwant %q", got, want)
@@ -90,6 +91,34 @@ func TestBar(t *testing.T) {
 		}
 		if b == nil || b.From != tc.from || b.To != tc.to {
 			t.Errorf("%s %v of %v: bar %+v, want %d–%d", tc.kind, tc.value, tc.of, b, tc.from, tc.to)
+		}
+	}
+}
+
+// Code spans of one style that follow each other, directly or across
+// blanks, become one; spans of the block's own color go: few spans.
+func TestCodeBlockMergesSpans(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{`<span style="color:#cf222e">a</span><span style="color:#cf222e">b</span>`, `<span style="color:#cf222e" class="hl-cf222e">ab</span>`},
+		{`<span style="color:#cf222e">a</span> <span style="color:#cf222e">b</span>`, `<span style="color:#cf222e" class="hl-cf222e">a b</span>`},
+		{`<span style="color:#cf222e">a</span> x <span style="color:#cf222e">b</span>`, `<span style="color:#cf222e" class="hl-cf222e">a</span> x <span style="color:#cf222e" class="hl-cf222e">b</span>`},
+		{`<span style="color:#1f2328">main</span><span style="color:#1f2328">()</span> z`, `main() z`},
+		{`<span style="color:#0550ae">1</span><span style="color:#0a3069">"s"</span>`, `<span style="color:#0550ae" class="hl-0550ae">1</span><span style="color:#0a3069" class="hl-0a3069">&#34;s&#34;</span>`},
+		{`<span style="color:#57606a;font-style:italic">// c</span>`, `<span style="color:#57606a;font-style:italic" class="hl-57606a">// c</span>`},
+	} {
+		nodes, err := html.ParseFragment(strings.NewReader("<div><pre><code>"+tc.in+"</code></pre></div>"), &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div})
+		if err != nil {
+			t.Fatal(err)
+		}
+		emailBlock(nodes[0])
+		var b bytes.Buffer
+		if err := html.Render(&b, nodes[0]); err != nil {
+			t.Fatal(err)
+		}
+		got := b.String()
+		got = got[strings.Index(got, `class="code-in">`)+len(`class="code-in">`) : strings.Index(got, "</td>")]
+		if got != tc.want {
+			t.Errorf("%s:\n got %s\nwant %s", tc.in, got, tc.want)
 		}
 	}
 }

@@ -150,9 +150,6 @@ func (r *Renderer) partialCached(t *template.Template) func(name, key string, da
 	}
 }
 
-// Has reports whether the template set defines layout.
-func (r *Renderer) Has(layout string) bool { return r.layouts[layout] != nil }
-
 var tmplErrRE = regexp.MustCompile(`^template: (?:[^:]*: )?(templates/[^:]+):(\d+):?(\d+)?: (.*)$`)
 
 // templateError turns an html/template error into a positioned diagnostic.

@@ -12,7 +12,7 @@ import (
 	"github.com/kz30/kz30/internal/check"
 	"github.com/kz30/kz30/internal/config"
 	"github.com/kz30/kz30/internal/content"
-	"github.com/rogpeppe/go-internal/txtar"
+	"github.com/kz30/kz30/internal/testsupport"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/golden")
@@ -23,21 +23,7 @@ func day() time.Time { return time.Date(2021, 12, 16, 9, 30, 0, 0, time.UTC) }
 // extract writes testdata/site.txtar into a new folder.
 func extract(t *testing.T) string {
 	t.Helper()
-	ar, err := txtar.ParseFile(filepath.Join("testdata", "site.txtar"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	dir := t.TempDir()
-	for _, f := range ar.Files {
-		p := filepath.Join(dir, filepath.FromSlash(f.Name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return dir
+	return testsupport.Extract(t, filepath.Join("testdata", "site.txtar"))
 }
 
 func read(t *testing.T, dir, rel string) []byte {

@@ -3,8 +3,6 @@ package server
 import (
 	"context"
 	"fmt"
-	"os"
-	"os/exec"
 	"strings"
 	"sync"
 	"testing"
@@ -14,6 +12,7 @@ import (
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 	"github.com/kz30/kz30/internal/build"
+	"github.com/kz30/kz30/internal/testsupport"
 )
 
 // chromePath finds Chromium: $CHROME_PATH, then the usual names on PATH.
@@ -21,22 +20,7 @@ import (
 // otherwise.
 func chromePath(t *testing.T) string {
 	t.Helper()
-	if p := os.Getenv("CHROME_PATH"); p != "" {
-		if _, err := os.Stat(p); err != nil {
-			t.Fatalf("CHROME_PATH=%s: %v", p, err)
-		}
-		return p
-	}
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "google-chrome-stable"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	if os.Getenv("KZ30_REQUIRE_TOOLS") == "1" {
-		t.Fatal("Chromium is missing (KZ30_REQUIRE_TOOLS=1); run ./test.sh, which installs it")
-	}
-	t.Skip("Chromium is missing; run ./test.sh to install the test tools")
-	return ""
+	return testsupport.ChromePath(t)
 }
 
 // consoleProblems collects what a page reports as wrong: errors and

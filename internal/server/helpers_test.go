@@ -16,7 +16,7 @@ import (
 	"time"
 
 	"github.com/kz30/kz30/internal/build"
-	"github.com/rogpeppe/go-internal/txtar"
+	"github.com/kz30/kz30/internal/testsupport"
 )
 
 // repoRoot holds the default templates/ and static/, as embedded in kz30.
@@ -28,27 +28,13 @@ const wait = 10 * time.Second
 // fixture extracts the build package's fixture site into a new folder.
 func fixture(t testing.TB) string {
 	t.Helper()
-	ar, err := txtar.ParseFile(filepath.Join("..", "build", "testdata", "site.txtar"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	dir := t.TempDir()
-	for _, f := range ar.Files {
-		write(t, dir, f.Name, string(f.Data))
-	}
-	return dir
+	return testsupport.Extract(t, filepath.Join("..", "build", "testdata", "site.txtar"))
 }
 
 // write writes a file below dir, creating its folder.
 func write(t testing.TB, dir, name, data string) {
 	t.Helper()
-	p := filepath.Join(dir, filepath.FromSlash(name))
-	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	testsupport.WriteFile(t, dir, name, data)
 }
 
 // read reads a file below dir.
@@ -64,11 +50,7 @@ func read(t testing.TB, dir, name string) string {
 // replace edits a file below dir; old must occur.
 func replace(t testing.TB, dir, name, old, new string) {
 	t.Helper()
-	s := read(t, dir, name)
-	if !strings.Contains(s, old) {
-		t.Fatalf("%s does not contain %q", name, old)
-	}
-	write(t, dir, name, strings.Replace(s, old, new, 1))
+	testsupport.Edit(t, dir, name, old, new)
 }
 
 // syncBuffer is a bytes.Buffer safe for the server's goroutines.
