@@ -39,30 +39,29 @@ func Load(fsys fs.FS, cfg *config.Config, opts Options) (*Site, diag.List, error
 	type job struct {
 		li   int
 		file string
+		name string // path below the language without the extension: "docs/faq", "_index"
 		page *Page
 		errs diag.List
 		warn diag.List
 	}
 	var jobs []*job
 	var noDir []string // languages without their folder, already reported
+	files, unused, suffix := listContent(fsys, site.Langs, &errs)
+	site.suffix = suffix
+	for _, f := range files {
+		jobs = append(jobs, &job{li: f.li, file: f.file, name: f.name})
+	}
+	for _, u := range unused {
+		warns.Add(diag.Pos{File: u}, "file not used: kz30 reads .md and .markdown pages and facts.toml in content/",
+			"move files to publish to static/, or delete it")
+	}
 	for li, lang := range site.Langs {
-		dir := "content/" + lang
-		entries, err := fs.ReadDir(fsys, dir)
-		if err != nil {
-			errs.Add(diag.Pos{File: dir}, fmt.Sprintf("no folder for language %q", lang), "create "+dir+"/ with the pages in that language")
-			noDir = append(noDir, lang)
-			continue
-		}
-		for _, de := range entries {
-			name := de.Name()
-			file := dir + "/" + name
-			if strings.HasPrefix(name, ".") || !strings.HasSuffix(name, ".md") {
-				continue
+		if !slices.ContainsFunc(files, func(f contentFile) bool { return f.li == li }) {
+			dir := "content/" + lang
+			if fi, err := fs.Stat(fsys, dir); err != nil || !fi.IsDir() {
+				errs.Add(diag.Pos{File: dir}, fmt.Sprintf("no folder for language %q", lang), "create "+dir+"/ with the pages in that language")
+				noDir = append(noDir, lang)
 			}
-			if de.Type()&fs.ModeSymlink != 0 && !symlinkInside(fsys, file, &errs) {
-				continue
-			}
-			jobs = append(jobs, &job{li: li, file: file})
 		}
 	}
 	var next atomic.Int64
@@ -89,31 +88,48 @@ func Load(fsys fs.FS, cfg *config.Config, opts Options) (*Site, diag.List, error
 		}
 	}
 	warnUnknownKeys(pages, &warns)
+	site.byPath = map[string]*Page{}
+	var items []keyItem
+	for _, j := range jobs {
+		if j.page != nil {
+			items = append(items, keyItem{page: j.page, name: j.name, li: j.li})
+		}
+	}
+	keys := translationKeys(items, &errs)
 	for _, j := range jobs {
 		errs = append(errs, j.errs...)
 		warns = append(warns, j.warn...)
 		p := j.page
-		if p != nil && p.Draft && !opts.Drafts {
-			key := strings.TrimSuffix(path.Base(j.file), ".md")
+		if p == nil {
+			continue
+		}
+		key := j.name
+		if k := keys[p]; k != "" {
+			key = k
+		}
+		if p.Draft && !opts.Drafts {
 			if drafts[key] == nil {
 				drafts[key] = make([]string, len(site.Langs))
 			}
 			drafts[key][j.li] = j.file
 			continue
 		}
-		if p == nil {
-			continue
-		}
-		key := strings.TrimSuffix(path.Base(j.file), ".md")
+		p.Name = j.name
+		site.byPath[p.Lang+"/"+j.name] = p
 		e := byName[key]
 		if e == nil {
 			e = &Entry{Name: key, Pages: make([]*Page, len(site.Langs))}
 			byName[key] = e
 		}
+		if q := e.Pages[j.li]; q != nil {
+			errs.Add(diag.Pos{File: p.Path, Line: 1, Col: 1}, fmt.Sprintf("%s and %s are the same page in %s", q.Path, p.Path, p.Lang),
+				"keep one of them (a page's folder file and its name.lang.md file cannot both exist)")
+			continue
+		}
 		e.Pages[j.li] = p
 		p.Entry = e
 		if p.Slug == "" {
-			p.Slug = defaultSlug(key)
+			p.Slug = defaultSlug(path.Base(strings.TrimSuffix(j.name, "/"+HomeName)))
 			fileSlugProblem(p, &errs)
 		}
 	}
@@ -130,6 +146,8 @@ func Load(fsys fs.FS, cfg *config.Config, opts Options) (*Site, diag.List, error
 		}
 		return cmp.Or(cmp.Compare(a.weight(), b.weight()), cmp.Compare(a.Name, b.Name))
 	})
+	site.setDirs()
+	site.indexURLs()
 	site.checkHomes(drafts, noDir, &errs)
 	site.checkTranslations(opts, drafts, &errs, &warns)
 	site.checkSlugs(&errs)
@@ -295,7 +313,7 @@ func (s *Site) checkHomes(drafts map[string][]string, noDir []string, errs *diag
 		if (home != nil && home.Pages[i] != nil) || slices.Contains(noDir, lang) {
 			continue
 		}
-		file := "content/" + lang + "/" + HomeName + ".md"
+		file := s.File(lang, HomeName)
 		if d := drafts[HomeName]; d != nil && d[i] != "" {
 			errs.Add(diag.Pos{File: file, Line: 1, Col: 1}, fmt.Sprintf("language %q has no home page: %s is a draft", lang, file), "remove draft: true from it (a home page is always published)")
 			(*errs)[len(*errs)-1].Code, (*errs)[len(*errs)-1].Args = CodeMissingHome, []string{lang, file, file}
@@ -331,7 +349,7 @@ func (s *Site) checkTranslations(opts Options, drafts map[string][]string, errs,
 				continue
 			}
 			lang := s.Langs[i]
-			file := "content/" + lang + "/" + e.Name + ".md"
+			file := s.File(lang, e.Name)
 			pos := diag.Pos{File: have.Path, Line: 1, Col: 1}
 			if d := drafts[e.Name]; d != nil && d[i] != "" {
 				hint := "publish it (remove draft: true), make " + have.Path + " a draft too, or build with --drafts"
@@ -406,8 +424,13 @@ func (s *Site) checkFacts(errs *diag.List) {
 	}
 }
 
-// Page looks up the page named name (file name without .md) in lang.
+// Page looks up the page named name in lang: its path below the language
+// without the extension ("kaspi", "docs/faq", "docs/_index"), else the
+// name of its entry (pages paired by translationKey).
 func (s *Site) Page(lang, name string) *Page {
+	if p := s.byPath[lang+"/"+name]; p != nil {
+		return p
+	}
 	if s.byName != nil {
 		if e := s.byName[name]; e != nil {
 			return e.Page(s, lang)

@@ -1,6 +1,7 @@
 package content
 
 import (
+	"strings"
 	"time"
 
 	"github.com/kz30/kz30/internal/config"
@@ -15,6 +16,21 @@ type Site struct {
 	Facts   *Facts
 
 	byName map[string]*Entry // Entries by name (set by Load)
+	byPath map[string]*Page  // pages by "lang/name" (set by Load)
+	byURL  map[string]*Page  // pages by URLPath (set by Load)
+	suffix bool              // Hugo's one-tree layout: content/NAME.LANG.md
+}
+
+// File is the file a page named name has, or would have, in lang:
+// content/LANG/NAME.md, or content/NAME.LANG.md in the one-tree layout.
+func (s *Site) File(lang, name string) string {
+	if p := s.byPath[lang+"/"+name]; p != nil {
+		return p.Path
+	}
+	if s.suffix {
+		return "content/" + name + "." + lang + ".md"
+	}
+	return "content/" + lang + "/" + name + ".md"
 }
 
 // Entry is one page in all its languages.
@@ -36,6 +52,10 @@ func (e *Entry) Page(s *Site, lang string) *Page {
 // IsHome reports whether the entry is the language home (_index.md).
 func (e *Entry) IsHome() bool { return e.Name == HomeName }
 
+// IsSection reports whether the entry is a section page: the _index.md
+// of a folder below the language (the home is not one).
+func (e *Entry) IsSection() bool { return strings.HasSuffix(e.Name, "/"+HomeName) }
+
 // HomeName is the file name (without .md) of each language's home page.
 const HomeName = "_index"
 
@@ -44,6 +64,7 @@ type Page struct {
 	Entry *Entry
 	Lang  string
 	Path  string // slash path relative to the source folder: content/fr/kaspi.md
+	Name  string // path below the language without the extension: "kaspi", "docs/faq"
 
 	Title         string
 	Description   string
@@ -78,6 +99,7 @@ type Page struct {
 	Stale bool
 
 	unknown []unknownKey // front matter keys kz30 does not know
+	dirURL  string       // URL path of the page's folder below the language: "" or "docs/"
 }
 
 // NavTitle is the title navigation shows: LinkTitle, else Title.
@@ -100,5 +122,5 @@ func (p *Page) URLPath() string {
 	if p.Entry.IsHome() {
 		return p.Lang + "/"
 	}
-	return p.Lang + "/" + p.Slug + "/"
+	return p.Lang + "/" + p.dirURL + p.Slug + "/"
 }

@@ -64,6 +64,11 @@ type Source struct {
 	// Param is the value of a parameter for the param shortcode: the
 	// page's front matter, then site.toml's [params]; false when unset.
 	Param func(name string) (string, bool)
+	// StandIn is, for a link Resolve resolved, the language of the page it
+	// goes to when that page stands in for one missing in this language
+	// (--allow-missing), else "". The link gets hreflang and a visible
+	// language tag.
+	StandIn func(dest string) string
 }
 
 // Heading is one heading of a document.
@@ -108,7 +113,8 @@ func New(opts Options) *Converter {
 		extension.DefinitionList,
 	}
 	rendererOpts := []renderer.Option{
-		renderer.WithNodeRenderers(util.Prioritized(newCodeRenderer(opts.InlineStyles), 100), util.Prioritized(blockRenderer{}, 100)),
+		renderer.WithNodeRenderers(util.Prioritized(newCodeRenderer(opts.InlineStyles), 100), util.Prioritized(blockRenderer{}, 100),
+			util.Prioritized(linkRenderer{unsafe: opts.UnsafeHTML}, 100)),
 	}
 	if opts.UnsafeHTML {
 		rendererOpts = append(rendererOpts, html.WithUnsafe())

@@ -1,0 +1,117 @@
+package content
+
+import (
+	"fmt"
+	"path"
+	"slices"
+	"strings"
+)
+
+// Locate tells which page a file below the source folder is: its
+// language and name ("content/fr/docs/faq.md" → fr, docs/faq;
+// "content/docs/faq.en.md" → en, docs/faq). A file outside the
+// language folders and without a language suffix is in lang. ok is false
+// for a path outside content/ or without a page extension.
+func (s *Site) Locate(file, lang string) (pageLang, name string, ok bool) {
+	rel, found := strings.CutPrefix(file, "content/")
+	ext := path.Ext(rel)
+	if !found || !slices.Contains(pageExts, ext) || strings.HasPrefix(rel, "../") {
+		return "", "", false
+	}
+	stem := strings.TrimSuffix(rel, ext)
+	if first, rest, nested := strings.Cut(stem, "/"); nested && slices.Contains(s.Langs, first) {
+		return first, rest, true
+	}
+	if i := strings.LastIndexByte(stem, '.'); i > 0 && !strings.Contains(stem[i:], "/") && slices.Contains(s.Langs, stem[i+1:]) {
+		return stem[i+1:], stem[:i], true
+	}
+	if !s.suffix {
+		return "", "", false
+	}
+	return lang, stem, true
+}
+
+// Resolve finds the page a file link of from points to: "kaspi.md" and
+// "../docs/faq.md" relative to from's file, "/docs/faq.md" from the
+// language's root (content/<lang>/, or content/ in the one-tree layout),
+// "/../en/faq.md" in another language. fallback is set when the page is
+// missing in that language and the source-language page stands in for it
+// (only when allowMissing).
+func (s *Site) Resolve(from *Page, dest string, allowMissing bool) (p *Page, fallback bool, err error) {
+	lang := from.Lang
+	var full string
+	switch {
+	case strings.HasPrefix(dest, "/../"):
+		l, rest, _ := strings.Cut(strings.TrimPrefix(dest, "/../"), "/")
+		lang, dest = l, "/"+rest
+		fallthrough
+	case strings.HasPrefix(dest, "/"):
+		if s.suffix {
+			full = path.Clean("content" + dest)
+		} else {
+			full = path.Clean("content/" + lang + dest)
+		}
+	default:
+		full = path.Clean(path.Join(path.Dir(from.Path), dest))
+	}
+	l, name, ok := s.Locate(full, lang)
+	if !ok || s.LangIndex(l) < 0 {
+		return nil, false, fmt.Errorf("link to %q leaves the content/<lang>/ folders", dest)
+	}
+	if t := s.Page(l, name); t != nil {
+		return t, false, nil
+	}
+	if allowMissing {
+		if e := s.byName[name]; e != nil {
+			for _, q := range e.Pages {
+				if q != nil {
+					return q, true, nil
+				}
+			}
+		}
+	}
+	return nil, false, fmt.Errorf("link to missing page %q (no %s)", dest, s.File(l, name))
+}
+
+// ResolveURL finds the page a root-relative URL path of from points to:
+// "/docs/faq/" in from's language (by URL or by file name), or
+// "/en/docs/faq/" in the language it starts with; nil when no page has
+// it (a file of static/, say).
+func (s *Site) ResolveURL(from *Page, urlPath string) *Page {
+	u := strings.Trim(strings.TrimSuffix(urlPath, "index.html"), "/")
+	var want []string
+	if first, _, _ := strings.Cut(u, "/"); slices.Contains(s.Langs, first) {
+		want = append(want, u+"/")
+	}
+	if u == "" {
+		want = append(want, from.Lang+"/")
+	} else {
+		want = append(want, from.Lang+"/"+u+"/")
+	}
+	for _, w := range want {
+		if p := s.byURL[w]; p != nil {
+			return p
+		}
+	}
+	if u == "" {
+		return nil
+	}
+	if p := s.Page(from.Lang, u); p != nil {
+		return p
+	}
+	return s.Page(from.Lang, u+"/"+HomeName)
+}
+
+// indexURLs maps every page's URL path to it, for ResolveURL.
+func (s *Site) indexURLs() {
+	s.byURL = map[string]*Page{}
+	for _, e := range s.Entries {
+		for _, p := range e.Pages {
+			if p != nil {
+				if _, ok := s.byURL[p.URLPath()]; !ok {
+					s.byURL[p.URLPath()] = p
+				}
+			}
+		}
+	}
+}
