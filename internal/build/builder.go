@@ -9,8 +9,10 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"path"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -364,28 +366,29 @@ func (b *builder) source(p *content.Page) markdown.Source {
 // param is the value of the param shortcode's name on p: its front
 // matter, then site.toml's [params]; a dotted name walks nested tables.
 func (b *builder) param(p *content.Page, name string) (string, bool) {
-	for _, m := range []map[string]any{p.Params, b.cfg.Params} {
-		var v any = m
-		for _, k := range strings.Split(strings.ToLower(name), ".") {
-			mm, ok := v.(map[string]any)
-			if !ok {
-				v = nil
-				break
-			}
-			v = nil
-			for mk, mv := range mm {
-				if strings.EqualFold(mk, k) {
-					v = mv
-				}
-			}
+	name = strings.ToLower(name)
+	if v, ok := p.Params[name]; ok {
+		return v, true
+	}
+	var v any = b.cfg.Params
+	for _, k := range strings.Split(name, ".") {
+		m, ok := v.(map[string]any)
+		if !ok {
+			return "", false
 		}
-		switch v := v.(type) {
-		case nil, map[string]any, []any:
-		default:
-			return fmt.Sprint(v), true
+		if v, ok = m[k]; !ok {
+			keys := slices.Sorted(maps.Keys(m))
+			if i := slices.IndexFunc(keys, func(mk string) bool { return strings.EqualFold(mk, k) }); i >= 0 {
+				v = m[keys[i]]
+			}
 		}
 	}
-	return "", false
+	switch v := v.(type) {
+	case nil, map[string]any, []any:
+		return "", false
+	default:
+		return fmt.Sprint(v), true
+	}
 }
 
 func hasID(d *markdown.Doc, id string) bool {

@@ -3,6 +3,13 @@
 // Layout: content/<lang>/NAME.md for every language of the configuration,
 // plus content/facts.toml. Files with the same NAME in each language are one
 // page (an Entry) in several languages; _index.md is each language's home.
+// NAME may hold folders (content/fr/docs/faq.md is "docs/faq", at URL
+// fr/docs/faq/); a folder's _index.md is its section page ("docs/_index"),
+// whose slug names the folder in URLs. Hugo's one-tree layout is read too:
+// content/NAME.LANG.md (and content/NAME.md in the source language when
+// no language has its folder). Pages with the same translationKey are one
+// Entry whatever their paths. .markdown is read like .md; any other file
+// of content/ is a warning.
 //
 // Each file starts with YAML front matter between two lines of "---", or
 // TOML between two lines of "+++" (Hugo's form). Keys are matched

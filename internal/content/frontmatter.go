@@ -323,12 +323,21 @@ func decodeHugoKey(p *Page, key string, v ast.Node, pos func(ast.Node) diag.Pos,
 	// comes from the folder tree, and the theme has one layout).
 }
 
-// setParam records a value for the param shortcode.
+// setParam records a value for the param shortcode: a scalar as text,
+// a table's values under "key.name"; lists are left out.
 func (p *Page) setParam(key string, v any) {
-	if p.Params == nil {
-		p.Params = map[string]any{}
+	switch v := v.(type) {
+	case nil, []any:
+	case map[string]any:
+		for k, x := range v {
+			p.setParam(key+"."+strings.ToLower(k), x)
+		}
+	default:
+		if p.Params == nil {
+			p.Params = map[string]string{}
+		}
+		p.Params[key] = fmt.Sprint(v)
 	}
-	p.Params[key] = v
 }
 
 // yamlError turns a go-yaml error into a positioned diagnostic. The front

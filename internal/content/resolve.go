@@ -1,6 +1,7 @@
 package content
 
 import (
+	"cmp"
 	"fmt"
 	"path"
 	"slices"
@@ -114,4 +115,59 @@ func (s *Site) indexURLs() {
 			}
 		}
 	}
+}
+
+// Parent is the entry of the section that holds e: the section page of
+// its nearest folder that has one, else the home; nil for the home.
+func (s *Site) Parent(e *Entry) *Entry {
+	if e.IsHome() {
+		return nil
+	}
+	dir := path.Dir(e.Name)
+	if e.IsSection() {
+		dir = path.Dir(dir)
+	}
+	for ; dir != "." && dir != "/"; dir = path.Dir(dir) {
+		if sec := s.byName[dir+"/"+HomeName]; sec != nil {
+			return sec
+		}
+	}
+	return s.byName[HomeName]
+}
+
+// Children are the entries e's section holds that exist in lang, in
+// weight, then date (newest first), then title order; the home holds
+// the pages and sections that no other section holds.
+func (s *Site) Children(e *Entry, lang string) []*Entry {
+	var out []*Entry
+	for _, c := range s.Entries {
+		if c.Page(s, lang) != nil && s.Parent(c) == e {
+			out = append(out, c)
+		}
+	}
+	slices.SortStableFunc(out, func(a, b *Entry) int {
+		p, q := a.Page(s, lang), b.Page(s, lang)
+		return cmp.Or(cmp.Compare(p.Weight, q.Weight), q.Date.Compare(p.Date), strings.Compare(p.Title, q.Title))
+	})
+	return out
+}
+
+// Ancestors are the sections above e, from the home down to its parent.
+func (s *Site) Ancestors(e *Entry) []*Entry {
+	var out []*Entry
+	for a := s.Parent(e); a != nil; a = s.Parent(a) {
+		out = append(out, a)
+	}
+	slices.Reverse(out)
+	return out
+}
+
+// Nested reports whether some page lives below a folder of its language.
+func (s *Site) Nested() bool {
+	for _, e := range s.Entries {
+		if strings.Contains(e.Name, "/") {
+			return true
+		}
+	}
+	return false
 }

@@ -87,8 +87,8 @@ type Page struct {
 	Tags           []string // read, not shown yet
 	Categories     []string // read, not shown yet
 	// Params are the values of the param shortcode: Hugo's params: and
-	// the page's unknown keys, by lower-case name.
-	Params map[string]any
+	// the page's unknown keys, by lower-case name ("a.b" inside tables).
+	Params map[string]string
 
 	Body     []byte // Markdown after the front matter, LF line endings
 	BodyLine int    // file line number of Body's first line
