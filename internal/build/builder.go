@@ -187,7 +187,14 @@ func (b *builder) run(s sink) (*Stats, error) {
 	// The share images depend on configuration only: draw them while the
 	// pages convert, and wait for them before returning.
 	shared := make(chan error, 1)
-	go func() { shared <- b.writeShareImages(counted) }()
+	go func() {
+		defer func() {
+			if r := recover(); r != nil {
+				shared <- panicError(nil, r)
+			}
+		}()
+		shared <- b.writeShareImages(counted)
+	}()
 	b.shareImages = sync.OnceValue(func() error { return <-shared })
 	defer b.shareImages()
 	// Each page is converted, rendered and written in one go, so that its
@@ -443,7 +450,7 @@ func parallel[T any](items []T, fn func(T, *bytes.Buffer) error) error {
 					return
 				}
 				buf.Reset()
-				if err := fn(items[i], &buf); err != nil {
+				if err := safely(items[i], &buf, fn); err != nil {
 					mu.Lock()
 					errs.Append(err)
 					mu.Unlock()
@@ -453,6 +460,16 @@ func parallel[T any](items []T, fn func(T, *bytes.Buffer) error) error {
 	}
 	wg.Wait()
 	return errs.Sort().Err()
+}
+
+// safely runs fn on item, turning a panic into an error (panicError).
+func safely[T any](item T, buf *bytes.Buffer, fn func(T, *bytes.Buffer) error) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = panicError(item, r)
+		}
+	}()
+	return fn(item, buf)
 }
 
 // loadCSS builds the fingerprinted stylesheet: static/site.css followed by

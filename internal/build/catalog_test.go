@@ -3,6 +3,7 @@ package build
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -26,6 +27,9 @@ import (
 //	templates     copy the repository's templates/ into the source first
 //	static        copy the repository's static/ into the source first
 //	replace PATH  first line: text to find in PATH; second line: its replacement
+//	repeat N PATH the file's text, without its last line break (write \x0a
+//	              for one), appended N times to PATH: inputs too big to hold
+//	              in the case (20,000 links on one line, 80 KB of YAML)
 //
 // A refused input must fail with every wanted error, each error must say
 // what to do, and the previous output must stay byte-identical.
@@ -86,6 +90,23 @@ func runCatalogCase(t *testing.T, file string) {
 			}
 			data = bytes.Replace(data, []byte(lines[0]), []byte(lines[1]), 1)
 			if err := os.WriteFile(p, data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		case strings.HasPrefix(f.Name, "repeat "):
+			var n int
+			var name string
+			if _, err := fmt.Sscanf(f.Name, "repeat %d %s", &n, &name); err != nil {
+				t.Fatalf("bad %q: want repeat N PATH", f.Name)
+			}
+			fh, err := os.OpenFile(filepath.Join(dir, filepath.FromSlash(name)), os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)
+			if err != nil {
+				t.Fatal(err)
+			}
+			_, err = fh.Write(bytes.Repeat(unescape(bytes.TrimSuffix(f.Data, []byte("\n"))), n))
+			if cerr := fh.Close(); err == nil {
+				err = cerr
+			}
+			if err != nil {
 				t.Fatal(err)
 			}
 		default:

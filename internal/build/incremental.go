@@ -91,7 +91,15 @@ func NewIncremental(opts Options) *Incremental {
 // produced from unchanged inputs. On error the state of the last
 // successful build is kept (conversions that succeeded are remembered), so
 // fixing the error converts only what the fix touched.
-func (in *Incremental) Build() (*Result, *Report, error) {
+//
+// A panic inside the build (a bug) becomes the build's error, so the dev
+// server reports it and keeps serving the last good build.
+func (in *Incremental) Build() (res *Result, rep *Report, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			res, rep, err = &Result{Stats: &Stats{}}, nil, diag.List{panicError(nil, r).(*diag.Error)}
+		}
+	}()
 	start := time.Now()
 	in.mu.Lock()
 	defer in.mu.Unlock()
@@ -106,7 +114,7 @@ func (in *Incremental) Build() (*Result, *Report, error) {
 	b.inc = st
 	sink := &memSink{files: map[string][]byte{}}
 	stats, err := b.run(sink)
-	res := &Result{Files: sink.files, Stats: stats, Config: b.cfg, Site: b.site, Docs: b.docs, Catalog: b.cat, Locales: b.locales}
+	res = &Result{Files: sink.files, Stats: stats, Config: b.cfg, Site: b.site, Docs: b.docs, Catalog: b.cat, Locales: b.locales}
 	if err != nil {
 		maps.Copy(in.docs, st.next)
 		return res, nil, err
@@ -116,7 +124,7 @@ func (in *Incremental) Build() (*Result, *Report, error) {
 	in.files = sink.files
 	in.memos = st.memos
 	stats.Duration = time.Since(start)
-	rep := &Report{Converted: st.converted, Rendered: st.rendered, Pages: len(st.keys)}
+	rep = &Report{Converted: st.converted, Rendered: st.rendered, Pages: len(st.keys)}
 	slices.Sort(rep.Converted)
 	slices.Sort(rep.Rendered)
 	rep.Full = len(rep.Rendered) == rep.Pages

@@ -45,6 +45,11 @@ func (b *builder) writeShareImages(s sink) error {
 	var wg sync.WaitGroup
 	for i, lang := range langs {
 		wg.Go(func() {
+			defer func() {
+				if r := recover(); r != nil {
+					errs[i] = panicError(nil, r)
+				}
+			}()
 			// A card is drawn from its text alone: the dev server's
 			// rebuilds reuse the drawing while the text is unchanged.
 			type drawn struct {

@@ -25,6 +25,51 @@ func locate(p *content.Page, text string, nth int) diag.Pos {
 	return bodyPos(p)
 }
 
+// locator finds figures of one page in the order they appear, in time
+// linear in the body: each search starts after the previous figure found
+// (falling back to locate's search from the start when the text is not
+// there), and each line is counted from the previous position.
+type locator struct {
+	p      *content.Page
+	body   string
+	cursor int // where the previous figure ends
+	// The previous position: its offset, line index and column.
+	off, line, col int
+}
+
+func newLocator(p *content.Page) *locator {
+	return &locator{p: p, body: string(p.Body), col: 1}
+}
+
+// locate is the position of text, the nth figure with that text.
+func (l *locator) locate(text string, nth int) diag.Pos {
+	if text != "" {
+		if j := strings.Index(l.body[l.cursor:], text); j >= 0 {
+			off := l.cursor + j
+			l.cursor = off + len(text)
+			return l.pos(off)
+		}
+	}
+	return locate(l.p, text, nth)
+}
+
+// pos is offsetPos, counting lines and characters on from the previous
+// position when off is after it.
+func (l *locator) pos(off int) diag.Pos {
+	if off < l.off {
+		l.off, l.line, l.col = 0, 0, 1
+	}
+	seg := l.body[l.off:off]
+	if i := strings.LastIndexByte(seg, '\n'); i >= 0 {
+		l.line += strings.Count(seg, "\n")
+		l.col = 1 + utf8.RuneCountInString(seg[i+1:])
+	} else {
+		l.col += utf8.RuneCountInString(seg)
+	}
+	l.off = off
+	return diag.Pos{File: l.p.Path, Line: max(l.p.BodyLine, 1) + l.line, Col: l.col}
+}
+
 // indexNth is the byte offset of the nth occurrence of sub in s, or -1.
 func indexNth(s, sub string, nth int) int {
 	if sub == "" {

@@ -2,6 +2,8 @@ package check
 
 import (
 	"fmt"
+	"math"
+	"slices"
 
 	"github.com/kz30/kz30/internal/content"
 	"github.com/kz30/kz30/internal/i18n"
@@ -50,15 +52,20 @@ func unmatched(r *Report, p *content.Page, found []figure, other *content.Page, 
 			values = append(values, y.Max)
 		}
 	}
+	// Sorted, so each look-up is a binary search (pages of thousands of
+	// figures on both sides would otherwise take the product).
+	slices.Sort(values)
 	has := func(v float64) bool {
-		for _, w := range values {
-			if same(v, w) {
+		tol := 2e-9 * math.Abs(v)
+		for i, _ := slices.BinarySearch(values, v-tol); i < len(values) && values[i] <= v+tol; i++ {
+			if same(v, values[i]) {
 				return true
 			}
 		}
 		return false
 	}
 	seen := map[string]int{}
+	loc := newLocator(p)
 	for _, x := range found {
 		var nth int
 		if x.where == "" {
@@ -73,6 +80,6 @@ func unmatched(r *Report, p *content.Page, found []figure, other *content.Page, 
 			r.Errors.Add(frontPos(p), fmt.Sprintf("figure %q of the %s has no counterpart in %s", x.Text, x.where, other.Path), hint)
 			continue
 		}
-		r.Errors.Add(locate(p, x.Text, nth), fmt.Sprintf("figure %q has no counterpart in %s", x.Text, other.Path), hint)
+		r.Errors.Add(loc.locate(x.Text, nth), fmt.Sprintf("figure %q has no counterpart in %s", x.Text, other.Path), hint)
 	}
 }

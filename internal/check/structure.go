@@ -2,7 +2,6 @@ package check
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 
 	"github.com/kz30/kz30/internal/content"
@@ -33,19 +32,30 @@ func Structure(in Input, r *Report) {
 			}
 		}
 		srcIDs, trIDs := explicitIDs(a), explicitIDs(b)
+		srcSet, trSet := set(srcIDs), set(trIDs)
 		for _, id := range srcIDs {
-			if !slices.Contains(trIDs, id) {
+			if !trSet[id] {
 				r.Errors.Add(bodyPos(tr), fmt.Sprintf("heading ID {#%s} of %s is missing here", id, src.Path),
 					"add {#"+id+"} to the matching heading: explicit IDs must be the same in every language so deep links survive translation")
 			}
 		}
+		loc := newLocator(tr) // the IDs come in the order of the headings
 		for _, id := range trIDs {
-			if !slices.Contains(srcIDs, id) {
-				r.Errors.Add(locate(tr, "{#"+id, 0), fmt.Sprintf("heading ID {#%s} is not in %s", id, src.Path),
+			if !srcSet[id] {
+				r.Errors.Add(loc.locate("{#"+id, 0), fmt.Sprintf("heading ID {#%s} is not in %s", id, src.Path),
 					"use the IDs of the source page: explicit IDs must be the same in every language")
 			}
 		}
 	})
+}
+
+// set is the set of ids.
+func set(ids []string) map[string]bool {
+	m := make(map[string]bool, len(ids))
+	for _, id := range ids {
+		m[id] = true
+	}
+	return m
 }
 
 // explicitIDs lists the {#id} of a document's headings.

@@ -35,10 +35,21 @@
 // url, images, tags, categories (kept on the Page, not used yet); menu,
 // menus, layout, type and toc are ignored.
 //
-// Unknown keys are warnings, one per key for the whole site; wrong types and invalid values are errors. A
-// UTF-8 BOM is dropped and CRLF becomes LF before anything else, so both
-// give the same output as LF files. Body line numbers stay file line
-// numbers (Page.BodyLine).
+// Unknown keys are warnings, one per key for the whole site; wrong types and invalid values are errors
+// (a date before year 1000, such as 0001-01-01, is not a date). A UTF-8
+// BOM is dropped and CRLF becomes LF before anything else, so both give
+// the same output as LF files. Body line numbers stay file line numbers
+// (Page.BodyLine).
+//
+// File names are compared in Unicode NFC (an NFD "café.md" and an NFC one
+// are one page; both in one language are an error), and a page without
+// slug gets its file name folded like a heading ID (i18n.Slug: "café" →
+// "cafe").
+//
+// Limits, checked before parsing: page files up to MaxPageSize, front
+// matter up to MaxFrontMatter, nested at most MaxYAMLDepth levels, and no
+// YAML aliases. facts.toml values are finite; ranks are whole numbers
+// from 1 to of, percents 0 to 100, date facts years 1000 to 9999.
 //
 // Translation rules: the first language of the configuration is the source.
 // Every language needs its home page, content/<lang>/_index.md, published:

@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"fmt"
 	"io/fs"
+	"math"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/kz30/kz30/internal/config"
 	"github.com/kz30/kz30/internal/diag"
@@ -79,13 +81,36 @@ func loadFacts(fsys fs.FS, cfg *config.Config, errs *diag.List) *Facts {
 		return &Facts{Sources: map[string]*Source{}, Facts: map[string]*Fact{}}
 	}
 	lines := strings.Split(string(data), "\n")
+	headers := map[string]int{} // table header → its line index
+	for i, l := range lines {
+		if t := strings.TrimSpace(l); strings.HasPrefix(t, "[") {
+			headers[t] = i
+		}
+	}
 	where := func(header string) diag.Pos {
-		for i, l := range lines {
-			if strings.TrimSpace(l) == header {
-				return diag.Pos{File: FactsFile, Line: i + 1, Col: 1}
-			}
+		if i, ok := headers[header]; ok {
+			return diag.Pos{File: FactsFile, Line: i + 1, Col: 1}
 		}
 		return diag.Pos{File: FactsFile}
+	}
+	// whereKey is the position of key's value inside the table header,
+	// or the header's when the key is not found there.
+	whereKey := func(header, key string) diag.Pos {
+		i, ok := headers[header]
+		if !ok {
+			return where(header)
+		}
+		for j := i + 1; j < len(lines) && !strings.HasPrefix(strings.TrimSpace(lines[j]), "["); j++ {
+			l := lines[j]
+			t := strings.TrimLeft(l, " \t")
+			if rest, ok := strings.CutPrefix(t, key); ok {
+				if eq := strings.TrimLeft(rest, " \t"); strings.HasPrefix(eq, "=") {
+					val := strings.TrimLeft(eq[1:], " \t")
+					return diag.Pos{File: FactsFile, Line: j + 1, Col: utf8.RuneCountInString(l[:len(l)-len(val)]) + 1}
+				}
+			}
+		}
+		return where(header)
 	}
 	for key, s := range facts.Sources {
 		s.Key = key
@@ -101,6 +126,7 @@ func loadFacts(fsys fs.FS, cfg *config.Config, errs *diag.List) *Facts {
 		if !slices.Contains(kinds, f.Kind) {
 			errs.Add(f.Pos, fmt.Sprintf("fact %q has kind %q", id, f.Kind), "use one of "+strings.Join(kinds, ", "))
 		}
+		checkFigure(f, func(key string) diag.Pos { return whereKey("[facts."+id+"]", key) }, errs)
 		if f.HasFigure() && f.Value == 0 && !(f.Min != 0 && f.Max > f.Min) {
 			errs.Add(f.Pos, fmt.Sprintf("fact %q has no figure", id), `give it value = N, or min and max with min < max, or kind = "claim"`)
 		}
@@ -117,6 +143,49 @@ func loadFacts(fsys fs.FS, cfg *config.Config, errs *diag.List) *Facts {
 		}
 	}
 	return facts
+}
+
+// checkFigure reports the numbers of f that its kind cannot show: every
+// number finite; ranks whole numbers from 1 to of; percents from 0 to
+// 100; dates whole years from 1000 to 9999. at positions a key's value.
+func checkFigure(f *Fact, at func(key string) diag.Pos, errs *diag.List) {
+	nums := []struct {
+		key string
+		v   float64
+	}{{"value", f.Value}, {"min", f.Min}, {"max", f.Max}, {"of", f.Of}}
+	for _, n := range nums {
+		if math.IsNaN(n.v) || math.IsInf(n.v, 0) {
+			errs.Add(at(n.key), fmt.Sprintf("fact %q: %s is %v, not a number", f.ID, n.key, n.v), "write the figure as a finite number, e.g. "+n.key+" = 29")
+		}
+	}
+	for _, n := range nums {
+		if n.v == 0 || math.IsNaN(n.v) || math.IsInf(n.v, 0) || (n.key == "of" && f.Kind != KindRank) {
+			continue
+		}
+		bad := ""
+		switch f.Kind {
+		case KindRank:
+			switch {
+			case n.v != math.Trunc(n.v) || n.v < 1:
+				bad = fmt.Sprintf("a rank is a whole number from 1 (first); write %s = 29", n.key)
+			case n.key != "of" && f.Of != 0 && n.v > f.Of:
+				bad = fmt.Sprintf("a rank cannot be past the %v ranked (of); fix %s or of", f.Of, n.key)
+			case n.v > 1e9:
+				bad = "a rank is at most 1,000,000,000"
+			}
+		case KindPercent:
+			if n.v < 0 || n.v > 100 {
+				bad = fmt.Sprintf("a percent is from 0 to 100; write %s = 90 for 90 %%", n.key)
+			}
+		case KindDate:
+			if n.v != math.Trunc(n.v) || n.v < 1000 || n.v > 9999 {
+				bad = fmt.Sprintf("a date fact is a year from 1000 to 9999; write %s = 2021", n.key)
+			}
+		}
+		if bad != "" {
+			errs.Add(at(n.key), fmt.Sprintf("fact %q (%s): %s = %v is out of range", f.ID, f.Kind, n.key, n.v), bad)
+		}
+	}
 }
 
 // IDs returns the fact IDs, sorted.

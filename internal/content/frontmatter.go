@@ -79,6 +79,14 @@ func parseFront(p *Page, front []byte, toml bool, errs, warns *diag.List) {
 	if !utf8.Valid(front) {
 		return // reported for the whole file
 	}
+	if e := checkFrontSize(p.Path, front); e != nil {
+		*errs = append(*errs, e)
+		return
+	}
+	if e := yamlDepth(p.Path, front); e != nil {
+		*errs = append(*errs, e)
+		return
+	}
 	var fields []frontField
 	var ok bool
 	if toml {
@@ -151,6 +159,11 @@ func yamlFields(file string, front []byte, errs *diag.List) ([]frontField, bool)
 		errs.Append(yamlError(file, err, "fix the YAML syntax of the front matter"))
 		return nil, false
 	}
+	for _, d := range f.Docs {
+		if !noAliases(file, d, errs) {
+			return nil, false
+		}
+	}
 	if len(f.Docs) == 0 || f.Docs[0].Body == nil {
 		return nil, true
 	}
@@ -214,6 +227,12 @@ func decodeKey(p *Page, key string, v ast.Node, pos func(ast.Node) diag.Pos, err
 		if !ok {
 			errs.Add(pos(v), fmt.Sprintf("%s: invalid date %q", key, s),
 				"write the date as YYYY-MM-DD (2021-12-16) or with a time as RFC 3339 (2021-12-16T10:30:00+06:00)")
+			return
+		}
+		if t.Year() < 1000 {
+			// 0001-01-01 is Go's zero time: it would read as "no date".
+			errs.Add(pos(v), fmt.Sprintf("%s: %s is not a real date (year %d)", key, s, t.Year()),
+				"write the page's real date as YYYY-MM-DD, e.g. 2021-12-16, or remove the key")
 			return
 		}
 		if key == "date" {

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/kz30/kz30/internal/diag"
+	"golang.org/x/text/unicode/norm"
 )
 
 // contentFile is a page file found in content/.
@@ -64,7 +65,7 @@ func listContent(fsys fs.FS, langs []string, errs *diag.List) (files []contentFi
 		if d.Type()&fs.ModeSymlink != 0 && !symlinkInside(fsys, file, errs) {
 			return nil
 		}
-		stem := strings.TrimSuffix(rel, ext)
+		stem := norm.NFC.String(strings.TrimSuffix(rel, ext))
 		first, rest, nested := strings.Cut(stem, "/")
 		if li := slices.Index(langs, first); li >= 0 && nested {
 			files = append(files, contentFile{li: li, file: file, name: rest})
@@ -85,7 +86,7 @@ func listContent(fsys fs.FS, langs []string, errs *diag.List) (files []contentFi
 			unused = append(unused, file)
 			continue
 		}
-		stem := strings.TrimSuffix(strings.TrimPrefix(file, "content/"), path.Ext(file))
+		stem := norm.NFC.String(strings.TrimSuffix(strings.TrimPrefix(file, "content/"), path.Ext(file)))
 		files = append(files, contentFile{li: 0, file: file, name: stem})
 		suffix = true
 	}

@@ -14,6 +14,8 @@ import (
 
 	"github.com/kz30/kz30/internal/config"
 	"github.com/kz30/kz30/internal/diag"
+	"github.com/kz30/kz30/internal/i18n"
+	"golang.org/x/text/unicode/norm"
 )
 
 // Options selects what Load accepts.
@@ -46,9 +48,9 @@ func Load(fsys fs.FS, cfg *config.Config, opts Options) (*Site, diag.List, error
 	}
 	var jobs []*job
 	var noDir []string // languages without their folder, already reported
-	files, unused, suffix := listContent(fsys, site.Langs, &errs)
+	found, unused, suffix := listContent(fsys, site.Langs, &errs)
 	site.suffix = suffix
-	for _, f := range files {
+	for _, f := range found {
 		jobs = append(jobs, &job{li: f.li, file: f.file, name: f.name})
 	}
 	for _, u := range unused {
@@ -56,7 +58,7 @@ func Load(fsys fs.FS, cfg *config.Config, opts Options) (*Site, diag.List, error
 			"move files to publish to static/, or delete it")
 	}
 	for li, lang := range site.Langs {
-		if !slices.ContainsFunc(files, func(f contentFile) bool { return f.li == li }) {
+		if !slices.ContainsFunc(found, func(f contentFile) bool { return f.li == li }) {
 			dir := "content/" + lang
 			if fi, err := fs.Stat(fsys, dir); err != nil || !fi.IsDir() {
 				errs.Add(diag.Pos{File: dir}, fmt.Sprintf("no folder for language %q", lang), "create "+dir+"/ with the pages in that language")
@@ -74,12 +76,16 @@ func Load(fsys fs.FS, cfg *config.Config, opts Options) (*Site, diag.List, error
 					return
 				}
 				j := jobs[i]
-				j.page = loadPage(fsys, j.file, site.Langs[j.li], &j.errs, &j.warn)
+				j.page = safeLoadPage(fsys, j.file, site.Langs[j.li], &j.errs, &j.warn)
 			}
 		})
 	}
 	wg.Wait()
 	byName := map[string]*Entry{}
+	// File names are compared in NFC: "café.md" typed on macOS (NFD) and
+	// on Linux (NFC) is one page; two files of one language whose names
+	// normalize alike are an error.
+	files := map[[2]string]string{} // language, NFC name → file
 	drafts := map[string][]string{} // page name → the draft file of each language left out
 	var pages []*Page
 	for _, j := range jobs {
@@ -99,6 +105,14 @@ func Load(fsys fs.FS, cfg *config.Config, opts Options) (*Site, diag.List, error
 	for _, j := range jobs {
 		errs = append(errs, j.errs...)
 		warns = append(warns, j.warn...)
+		if other, ok := files[[2]string{site.Langs[j.li], j.name}]; ok {
+			first, second := min(other, j.file), max(other, j.file)
+			errs.Add(diag.Pos{File: second, Line: 1, Col: 1},
+				fmt.Sprintf("%+q and %+q are one name in two Unicode spellings (NFC and NFD)", second, first),
+				"keep one of the two files: delete or rename the other")
+			continue
+		}
+		files[[2]string{site.Langs[j.li], j.name}] = j.file
 		p := j.page
 		if p == nil {
 			continue
@@ -205,26 +219,17 @@ func (e *Entry) weight() int {
 	return 0
 }
 
-// defaultSlug turns a file name into a slug; names that are not valid
-// slugs get one from their letters and digits.
+// defaultSlug turns a file name into a slug the way headings get their
+// IDs (i18n.Slug: accents dropped, "café" → "cafe"); a name with no
+// letter or digit gets "page".
 func defaultSlug(name string) string {
 	if slugRE.MatchString(name) {
 		return name
 	}
-	var b strings.Builder
-	for _, r := range strings.ToLower(name) {
-		switch {
-		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
-			b.WriteRune(r)
-		case b.Len() > 0 && !strings.HasSuffix(b.String(), "-"):
-			b.WriteByte('-')
-		}
+	if s := i18n.Slug(name); s != "" {
+		return s
 	}
-	s := strings.Trim(b.String(), "-")
-	if s == "" {
-		s = "page"
-	}
-	return s
+	return "page"
 }
 
 // symlinkInside reports whether a symlinked page stays inside content/.
@@ -243,8 +248,26 @@ func symlinkInside(fsys fs.FS, file string, errs *diag.List) bool {
 	return true
 }
 
+// safeLoadPage is loadPage with a panic (a bug met by this file) turned
+// into an error at the file, so that the dev server survives it.
+func safeLoadPage(fsys fs.FS, file, lang string, errs, warns *diag.List) (p *Page) {
+	defer func() {
+		if r := recover(); r != nil {
+			p = nil
+			errs.Add(diag.Pos{File: file, Line: 1, Col: 1}, fmt.Sprintf("internal error while reading this page: %v", r),
+				"this is a bug in kz30: please report it with the file; until it is fixed, change the file")
+		}
+	}()
+	return loadPage(fsys, file, lang, errs, warns)
+}
+
 // loadPage reads and parses one file; nil when it cannot be used.
 func loadPage(fsys fs.FS, file, lang string, errs, warns *diag.List) *Page {
+	if fi, err := fs.Stat(fsys, file); err == nil && fi.Size() > MaxPageSize {
+		errs.Add(diag.Pos{File: file, Line: 1, Col: 1}, fmt.Sprintf("page file is %d MB, over the %d MB limit", fi.Size()>>20, MaxPageSize>>20),
+			"split it into several pages")
+		return nil
+	}
 	src, err := fs.ReadFile(fsys, file)
 	if err != nil {
 		errs.Add(diag.Pos{File: file}, "cannot read: "+err.Error(), "check the file's permissions")
@@ -428,6 +451,7 @@ func (s *Site) checkFacts(errs *diag.List) {
 // without the extension ("kaspi", "docs/faq", "docs/_index"), else the
 // name of its entry (pages paired by translationKey).
 func (s *Site) Page(lang, name string) *Page {
+	name = norm.NFC.String(name)
 	if p := s.byPath[lang+"/"+name]; p != nil {
 		return p
 	}

@@ -99,11 +99,11 @@ func (r *codeRenderer) render(w util.BufWriter, src []byte, n ast.Node, entering
 		code = append(code, seg.Value(src)...)
 	}
 	var lexer chroma.Lexer
-	if lang != "" {
+	if lang != "" && len(lang) <= maxLangName {
 		lexer = lexerFor(lang)
 	}
 	if lexer == nil {
-		if lang != "" {
+		if lang != "" && len(lang) <= maxLangName {
 			_, _ = w.WriteString(`<pre tabindex="0"><code class="language-` + html.EscapeString(lang) + `">`)
 		} else {
 			_, _ = w.WriteString(`<pre tabindex="0"><code>`)

@@ -10,6 +10,11 @@
 // the web, inline styles for e-mail), applies the language's typography, and
 // returns the HTML with what the rest of the build needs: headings, links,
 // IDs, words and the prose text. It never imports the content package.
+//
+// A body nested deeper than MaxNesting levels or holding more than
+// MaxLinks links is refused with an error at its line and column (a line
+// pre-scan catches deep lists and quotes before goldmark, whose time grows
+// with depth × lines); positions cost time linear in the body.
 package markdown
 
 import (
@@ -17,7 +22,6 @@ import (
 	"fmt"
 	stdhtml "html"
 	"regexp"
-	"slices"
 	"sync"
 
 	"github.com/kz30/kz30/internal/diag"
@@ -48,6 +52,7 @@ type Options struct {
 type Converter struct {
 	opts  Options
 	chunk int // bodies over 2 × chunk bytes convert in parts (chunkSize)
+	links int // links and images allowed per body (MaxLinks)
 	md    goldmark.Markdown
 	pool  sync.Pool
 }
@@ -119,7 +124,7 @@ func New(opts Options) *Converter {
 	if opts.UnsafeHTML {
 		rendererOpts = append(rendererOpts, html.WithUnsafe())
 	}
-	c := &Converter{opts: opts, chunk: chunkSize}
+	c := &Converter{opts: opts, chunk: chunkSize, links: MaxLinks}
 	c.md = goldmark.New(
 		goldmark.WithExtensions(exts...),
 		goldmark.WithParserOptions(
@@ -179,7 +184,10 @@ type state struct {
 	doc      *Doc
 	errs     diag.List
 	warns    diag.List
-	lineOffs []int     // byte offset of each body line start
+	index    *posIndex // made on the first position asked
+	links    int       // links and images seen
+	maxLinks int       // links and images allowed (MaxLinks)
+	tooDeep  bool      // the tree is nested deeper than MaxNesting
 	blocks   []scBlock // what the shortcode markers stand for
 }
 
@@ -188,8 +196,12 @@ var stateKey = parser.NewContextKey()
 // Convert converts one body. It returns the document, warnings, and an
 // error (a diag.List) when a link cannot be resolved.
 func (c *Converter) Convert(src Source) (*Doc, diag.List, error) {
+	if err := prescan(src); err != nil {
+		return nil, nil, diag.List{err}
+	}
 	doc, ids := &Doc{}, newHeadingIDs()
 	var warns, errs diag.List
+	links := 0
 	var parts [][]byte
 	buf, _ := c.pool.Get().(*bytes.Buffer)
 	if buf == nil {
@@ -202,10 +214,14 @@ func (c *Converter) Convert(src Source) (*Doc, diag.List, error) {
 	for _, ch := range chunks(body, c.chunk) {
 		part := src
 		part.Body, part.Line = ch.body, src.Line+ch.line
-		st := &state{src: part, opts: &c.opts, ids: ids, doc: doc, blocks: blocks}
+		st := &state{src: part, opts: &c.opts, ids: ids, doc: doc, links: links, maxLinks: c.links, blocks: blocks}
 		ctx := parser.NewContext(parser.WithIDs(ids))
 		ctx.Set(stateKey, st)
 		root := c.md.Parser().Parse(text.NewReader(part.Body), parser.WithContext(ctx))
+		if st.tooDeep {
+			// Rendering a tree that deep is what the limit prevents.
+			return nil, warns, append(errs, st.errs...)
+		}
 		buf.Reset()
 		if err := c.md.Renderer().Render(buf, part.Body, root); err != nil {
 			return nil, warns, &diag.Error{Pos: diag.Pos{File: src.File, Line: src.Line}, Msg: "cannot render the page: " + err.Error(),
@@ -221,6 +237,7 @@ func (c *Converter) Convert(src Source) (*Doc, diag.List, error) {
 		parts = append(parts, out)
 		warns = append(warns, st.warns...)
 		errs = append(errs, st.errs...)
+		links = st.links
 	}
 	doc.HTML = parts[0]
 	if len(parts) > 1 {
@@ -291,18 +308,10 @@ func (st *state) pos(off int) diag.Pos {
 	if off < 0 {
 		return diag.Pos{File: st.src.File, Line: st.src.Line}
 	}
-	if st.lineOffs == nil {
-		st.lineOffs = []int{0}
-		for i, b := range st.src.Body {
-			if b == '\n' {
-				st.lineOffs = append(st.lineOffs, i+1)
-			}
-		}
+	if st.index == nil {
+		st.index = newPosIndex(st.src.Body)
 	}
-	// The last line starting at or before off.
-	line, _ := slices.BinarySearch(st.lineOffs, off+1)
-	line--
-	col := len([]rune(string(st.src.Body[st.lineOffs[line]:min(off, len(st.src.Body))]))) + 1
+	line, col := st.index.at(off)
 	return diag.Pos{File: st.src.File, Line: st.src.Line + line, Col: col}
 }
 

@@ -21,6 +21,10 @@ func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 	if st == nil {
 		return
 	}
+	if !st.checkDepth(doc) {
+		st.tooDeep = true
+		return
+	}
 	src := reader.Source()
 	var txt strings.Builder
 	var unlink []ast.Node
@@ -44,6 +48,13 @@ func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 					"write Markdown instead, or set unsafe_html = true in site.toml if every writer is trusted")
 			}
 			return ast.WalkSkipChildren, nil
+		case *ast.Link, *ast.Image, *ast.AutoLink:
+			if st.links++; st.links == st.maxLinks+1 {
+				st.errs.Add(st.pos(deepPos(n)), fmt.Sprintf("too many links: more than %d links and images on one page", st.maxLinks),
+					"split the page into several pages")
+			}
+		}
+		switch n := n.(type) {
 		case *ast.Link:
 			if !st.link(n, &n.Destination, n.Pos()) {
 				unlink = append(unlink, n)

@@ -56,13 +56,18 @@ func dropped(n *html.Node) bool {
 // absolute, footnote references numbered from first, footnotes moved to
 // notes, and nothing an e-mail client would break (ids, in-message
 // anchors, scripts, SVG). Both the HTML and the plain text start from it.
-func (x *Exporter) prepare(sec *Section, first int) (*part, diag.List) {
+//
+// The converted body always parses unless raw HTML (unsafe_html = true)
+// nests elements deeper than the HTML parser's 512: then the section
+// cannot be exported and the error says so at the body's first line.
+func (x *Exporter) prepare(sec *Section, first int) (*part, diag.List, error) {
 	pt := &part{sec: sec, first: first}
 	ctx := &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div}
 	nodes, err := html.ParseFragment(bytes.NewReader(sec.doc.HTML), ctx)
 	if err != nil {
-		// The converter's output always parses; keep the message whole.
-		return pt, diag.List{{Pos: diag.Pos{File: sec.Page.Path}, Msg: "cannot read the converted body: " + err.Error()}}
+		return nil, nil, diag.List{{Pos: diag.Pos{File: sec.Page.Path, Line: max(sec.Page.BodyLine, 1), Col: 1},
+			Msg:  "cannot export this page to e-mail: its HTML does not parse (" + err.Error() + ")",
+			Hint: "flatten the page's raw HTML: fewer elements inside one another"}}
 	}
 	root := &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div}
 	for _, n := range nodes {
@@ -90,7 +95,7 @@ func (x *Exporter) prepare(sec *Section, first int) (*part, diag.List) {
 		x.clean(note, sec, &warns)
 	}
 	pt.body = root
-	return pt, warns
+	return pt, warns, nil
 }
 
 // footnotes returns the content of each <li> of a goldmark footnote list,

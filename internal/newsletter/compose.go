@@ -33,8 +33,11 @@ func (x *Exporter) Compose(secs []*Section, teaser bool) (*Message, error) {
 	m := &Message{}
 	// The HTML and the text each get their own parse of the bodies: the
 	// HTML pass rewrites its tree.
-	htmlParts, warns := x.parts(secs, teaser)
-	textParts, _ := x.parts(secs, teaser)
+	htmlParts, warns, err := x.parts(secs, teaser)
+	if err != nil {
+		return nil, err
+	}
+	textParts, _, _ := x.parts(secs, teaser)
 	m.Warnings = warns
 	doc, err := x.document(lang, htmlParts, teaser)
 	if err != nil {
@@ -42,8 +45,14 @@ func (x *Exporter) Compose(secs []*Section, teaser bool) (*Message, error) {
 	}
 	out, err := inline(doc)
 	if err != nil {
-		return nil, &diag.Error{Pos: diag.Pos{File: secs[0].Page.Path}, Msg: "newsletter: " + err.Error(),
-			Hint: "remove inline style attributes from the page's raw HTML, or report it (the built-in e-mail stylesheet should always inline)"}
+		// The HTML parser refuses elements nested over 512 deep (only raw
+		// HTML, unsafe_html = true, can bring that many), and raw style
+		// attributes can defeat the inlining.
+		p := secs[0].Page
+		return nil, &diag.Error{Pos: diag.Pos{File: p.Path, Line: max(p.BodyLine, 1), Col: 1},
+			Msg: "cannot export this page to e-mail: " + err.Error(),
+			Hint: "flatten the page's raw HTML (elements nested over 500 deep) and remove its inline style attributes; " +
+				"if it has neither, report it (the built-in e-mail stylesheet should always inline)"}
 	}
 	m.HTML = out
 	text, err := x.plain(lang, textParts, teaser)
@@ -60,21 +69,25 @@ func (x *Exporter) Compose(secs []*Section, teaser bool) (*Message, error) {
 }
 
 // parts prepares each section, numbering footnotes across the message.
-func (x *Exporter) parts(secs []*Section, teaser bool) ([]*part, diag.List) {
+func (x *Exporter) parts(secs []*Section, teaser bool) ([]*part, diag.List, error) {
 	var parts []*part
-	var warns diag.List
+	var warns, errs diag.List
 	first := 1
 	for _, s := range secs {
 		if teaser {
 			parts = append(parts, &part{sec: s, first: first})
 			continue
 		}
-		pt, w := x.prepare(s, first)
+		pt, w, err := x.prepare(s, first)
+		if err != nil {
+			errs.Append(err)
+			continue
+		}
 		warns = append(warns, w...)
 		first += len(pt.notes)
 		parts = append(parts, pt)
 	}
-	return parts, warns
+	return parts, warns, errs.Err()
 }
 
 // document writes the message before inlining: the stylesheet in <style>

@@ -10,6 +10,7 @@
 package render
 
 import (
+	"errors"
 	"fmt"
 	"html/template"
 	"io"
@@ -20,6 +21,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/kz30/kz30/internal/diag"
 	"golang.org/x/text/language"
@@ -32,7 +34,13 @@ const Dir = "templates"
 type Renderer struct {
 	layouts map[string]*template.Template
 	cached  sync.Map // partialCached results, by template name and key
+	active  sync.Map // partialCached calls in progress, by template name (*atomic.Int32)
 }
+
+// MaxPartialDepth is how many calls of partialCached for one template may
+// be in progress at once: more means the template calls itself (each call
+// starts a new execution, which Go's own depth limit does not see).
+const MaxPartialDepth = 100
 
 // Layouts every template set must define.
 var Layouts = []string{"landing", "home", "page", "404", "alias"}
@@ -63,6 +71,7 @@ func New(fsys fs.FS) (*Renderer, error) {
 		}
 	}
 	r := &Renderer{layouts: map[string]*template.Template{}}
+	seen := map[string]bool{} // recursion errors already reported
 	for _, name := range layouts {
 		if errs != nil {
 			break
@@ -73,6 +82,10 @@ func New(fsys fs.FS) (*Renderer, error) {
 		}
 		if err != nil {
 			errs.Append(err)
+			continue
+		}
+		if rec := checkRecursion(t, seen); rec != nil {
+			errs = append(errs, rec...)
 			continue
 		}
 		t.Funcs(template.FuncMap{"partialCached": r.partialCached(t)})
@@ -141,13 +154,30 @@ func (r *Renderer) partialCached(t *template.Template) func(name, key string, da
 		if h, ok := r.cached.Load(id); ok {
 			return h.(template.HTML), nil
 		}
+		n, _ := r.active.LoadOrStore(name, new(atomic.Int32))
+		active := n.(*atomic.Int32)
+		defer active.Add(-1)
+		if active.Add(1) > MaxPartialDepth {
+			return "", &RecursionError{Name: name}
+		}
 		var b strings.Builder
 		if err := t.ExecuteTemplate(&b, name, data); err != nil {
+			if re := (*RecursionError)(nil); errors.As(err, &re) {
+				return "", re // one message, not one per level
+			}
 			return "", err
 		}
 		h, _ := r.cached.LoadOrStore(id, template.HTML(b.String()))
 		return h.(template.HTML), nil
 	}
+}
+
+// RecursionError is a template that calls itself through partialCached
+// without end.
+type RecursionError struct{ Name string }
+
+func (e *RecursionError) Error() string {
+	return fmt.Sprintf("template %q calls itself through partialCached (more than %d calls deep)", e.Name, MaxPartialDepth)
 }
 
 var tmplErrRE = regexp.MustCompile(`^template: (?:[^:]*: )?(templates/[^:]+):(\d+):?(\d+)?: (.*)$`)
@@ -164,6 +194,11 @@ func templateError(err error) error {
 		if i := strings.Index(text, "missing i18n key"); i >= 0 {
 			text = text[i:]
 			hint = ""
+		} else if re := (*RecursionError)(nil); errors.As(err, &re) {
+			text = re.Error()
+			hint = "a template called with partialCached must not call itself, directly or through another template"
+		} else if strings.Contains(text, "exceeded maximum template depth") {
+			hint = "a template that calls itself needs a condition that ends the recursion"
 		} else if i := strings.Index(text, "error calling "); i >= 0 {
 			hint = "check the value passed at this place in the template"
 		}

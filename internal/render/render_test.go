@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"github.com/kz30/kz30/internal/diag"
 )
 
 // partialCached renders a partial once per key: a second page with the
@@ -65,5 +67,44 @@ func TestNavKey(t *testing.T) {
 		if v.NavKey() == key {
 			t.Errorf("%s: same key", name)
 		}
+	}
+}
+
+// A template that calls itself is an error naming it and the place of the
+// call: found when the templates are parsed for a name written as a
+// string, during execution (after MaxPartialDepth nested calls) for a
+// computed one; never a stack overflow.
+func TestTemplateRecursion(t *testing.T) {
+	for _, tc := range []struct{ name, base, want string }{
+		{"partialCached", `{{define "nav"}}<nav>{{partialCached "nav" .Lang .}}</nav>{{end}}`,
+			`templates/base.html:1:23: template "nav" calls itself through partialCached (nav → nav)`},
+		{"through another template", `{{define "nav"}}{{template "menu" .}}{{end}}{{define "menu"}}{{if .Lang}}{{partialCached "nav" .Title .}}{{end}}{{end}}`,
+			`template "menu" calls itself (menu → nav → menu)`},
+		{"template", `{{define "nav"}}{{range .Nav}}{{template "nav" .}}{{end}}{{end}}`, `templates/base.html:1:41: template "nav" calls itself (nav → nav)`},
+		{"computed name", `{{define "nav"}}<nav>{{partialCached (print "na" "v") .Lang .}}</nav>{{end}}`,
+			`templates/page.html:1:2: template "nav" calls itself through partialCached (more than 100 calls deep)`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			fsys := fstest.MapFS{"templates/base.html": {Data: []byte(tc.base)}}
+			for _, l := range Layouts {
+				fsys["templates/"+l+".html"] = &fstest.MapFile{Data: []byte(`{{partialCached "nav" .Lang .}}`)}
+			}
+			r, err := New(fsys)
+			if err == nil {
+				err = r.Execute(new(strings.Builder), "page", &View{Lang: "fr"})
+			}
+			if err == nil || !strings.Contains(err.Error(), tc.want) || len(err.Error()) > 600 {
+				t.Fatalf("error = %v, want %q in one short message", err, tc.want)
+			}
+			var d *diag.Error
+			if list, ok := err.(diag.List); ok && len(list) == 1 {
+				d = list[0]
+			} else if e, ok := err.(*diag.Error); ok {
+				d = e
+			}
+			if d == nil || d.Hint == "" {
+				t.Errorf("error %#v is not one diagnostic with a hint", err)
+			}
+		})
 	}
 }
