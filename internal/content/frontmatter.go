@@ -49,21 +49,22 @@ func split(file string, src []byte) (front, body []byte, bodyLine int, toml bool
 			Hint: "start the file with front matter (---, title: …, description: …, ---) or delete it"}
 	}
 	delim := "---"
-	switch {
-	case bytes.HasPrefix(src, []byte("---\n")):
-	case bytes.HasPrefix(src, []byte("+++\n")):
+	first, _, _ := bytes.Cut(src, []byte("\n"))
+	switch string(bytes.TrimRight(first, " \t")) {
+	case "---":
+	case "+++":
 		delim, toml = "+++", true
 	default:
 		return nil, nil, 0, false, &diag.Error{Pos: diag.Pos{File: file, Line: 1, Col: 1}, Msg: "no front matter",
 			Hint: `start the file with a line "---", the YAML keys (title, description…), and another "---" (or TOML between two "+++" lines)`}
 	}
-	for off, line := 4, 2; off < len(src); line++ {
+	for off, line := len(first)+1, 2; off < len(src); line++ {
 		l, next := src[off:], len(src)
 		if i := bytes.IndexByte(l, '\n'); i >= 0 {
 			l, next = l[:i], off+i+1
 		}
 		if string(bytes.TrimRight(l, " \t")) == delim {
-			return src[4:off], src[next:], line + 1, toml, nil
+			return src[len(first)+1 : off], src[next:], line + 1, toml, nil
 		}
 		off = next
 	}
@@ -127,7 +128,9 @@ func parseFront(p *Page, front []byte, toml bool, errs, warns *diag.List) {
 		default:
 			p.Description = Summary(p.Body, summaryLen)
 			if p.Description == "" {
-				errs.Add(top, "missing description", "add a line `description: …` (one sentence) to the front matter; the body has no paragraph to take it from")
+				p.Description = strings.TrimSpace(p.Title)
+				warns.Add(top, "no description: the title stands in for it (the page has no paragraph)",
+					"add a line `description: …` (one sentence) to the front matter")
 			} else {
 				warns.Add(top, "no description: the first paragraph stands in for it (meta description, feeds, teasers)",
 					"add a line `description: …` (one sentence) to the front matter")

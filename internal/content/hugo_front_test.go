@@ -17,6 +17,8 @@ func TestHugoFrontMatter(t *testing.T) {
 		"content/en/t.md": {Data: []byte("---\nTitle: TOML page\nDescription: D\nDate: 2021-12-16T10:30:00\nlinkTitle: Short\nurl: /x/\nimages: [a.png]\ncategories: c\nmenu: main\nlayout: wide\ntype: post\ntoc: true\ntranslationKey: tk\nsummary: S\n---\nBody.\n")},
 		"content/fr/n.md": {Data: []byte("---\ntitle: Sans description\n---\n# Titre\n\nLe **premier** paragraphe, avec [un lien](x) et `du code`.\nSuite du même paragraphe.\n\nSecond.\n")},
 		"content/en/n.md": {Data: []byte("---\ntitle: No description\nsummary: From the summary.\n---\nBody.\n")},
+		"content/fr/e.md": {Data: []byte("+++ \ntitle = \"Titre seul\"\n+++ \n## Only a heading\n")},
+		"content/en/e.md": page(okFront, "x\n"),
 	})
 	site, warns := mustLoad(t, fsys, Options{})
 	fr, en := site.Page("fr", "t"), site.Page("en", "t")
@@ -39,7 +41,10 @@ func TestHugoFrontMatter(t *testing.T) {
 	if !strings.Contains(warns, "content/fr/n.md:1:1: no description: the first paragraph stands in for it") {
 		t.Errorf("no warning for the missing description: %s", warns)
 	}
-	if strings.Count(warns, "no description") != 1 || strings.Contains(warns, "unknown front matter key") {
+	if got := site.Page("fr", "e").Description; got != "Titre seul" || !strings.Contains(warns, "content/fr/e.md:1:1: no description: the title stands in for it") {
+		t.Errorf("description of a page without paragraph = %q; warnings %s", got, warns)
+	}
+	if strings.Count(warns, "no description") != 2 || strings.Contains(warns, "unknown front matter key") {
 		t.Errorf("Hugo's keys or a summary warn: %s", warns)
 	}
 }

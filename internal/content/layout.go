@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"io/fs"
 	"path"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -17,6 +18,9 @@ type contentFile struct {
 	file string // content/fr/docs/faq.md
 	name string // docs/faq
 }
+
+// langLike matches a language code in a file name ("zh", "pt-br").
+var langLike = regexp.MustCompile(`^[a-z]{2,3}(?:-[a-zA-Z0-9]{2,8})?$`)
 
 // pageExts are the extensions of Markdown pages.
 var pageExts = []string{".md", ".markdown"}
@@ -34,7 +38,8 @@ func listContent(fsys fs.FS, langs []string, errs *diag.List) (files []contentFi
 			hasFolder = true
 		}
 	}
-	var loose []string // NAME.md outside the language folders
+	var loose []string      // NAME.md outside the language folders
+	var unusedLang []string // NAME.xx.md for a language xx not in site.toml
 	_ = fs.WalkDir(fsys, "content", func(file string, d fs.DirEntry, err error) error {
 		if err != nil {
 			errs.Add(diag.Pos{File: file}, "cannot read: "+err.Error(), "check the folder's permissions")
@@ -78,9 +83,15 @@ func listContent(fsys fs.FS, langs []string, errs *diag.List) (files []contentFi
 				return nil
 			}
 		}
+		if i := strings.LastIndexByte(stem, '.'); i > 0 && langLike.MatchString(stem[i+1:]) {
+			unusedLang = append(unusedLang, file) // a language site.toml does not list
+			return nil
+		}
 		loose = append(loose, file)
 		return nil
 	})
+	unused = append(unused, unusedLang...)
+	slices.Sort(unused)
 	for _, file := range loose {
 		if hasFolder {
 			unused = append(unused, file)

@@ -54,6 +54,11 @@ func Load(fsys fs.FS, cfg *config.Config, opts Options) (*Site, diag.List, error
 		jobs = append(jobs, &job{li: f.li, file: f.file, name: f.name})
 	}
 	for _, u := range unused {
+		if slices.Contains(pageExts, path.Ext(u)) {
+			warns.Add(diag.Pos{File: u}, "page not used: it is in no language of site.toml",
+				"move it to content/<lang>/ or name it NAME.<lang>.md for a language of site.toml (or add its language to site.toml)")
+			continue
+		}
 		warns.Add(diag.Pos{File: u}, "file not used: kz30 reads .md and .markdown pages and facts.toml in content/",
 			"move files to publish to static/, or delete it")
 	}

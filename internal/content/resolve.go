@@ -62,6 +62,13 @@ func (s *Site) Resolve(from *Page, dest string, allowMissing bool) (p *Page, fal
 	if t := s.Page(l, name); t != nil {
 		return t, false, nil
 	}
+	if !strings.HasPrefix(dest, "/") && !strings.HasPrefix(dest, ".") && strings.Contains(from.Name, "/") {
+		// As Hugo's ref: a path not found beside the page is looked up
+		// from the language's root.
+		if t, fb, err := s.Resolve(from, "/"+dest, allowMissing); err == nil {
+			return t, fb, nil
+		}
+	}
 	if allowMissing {
 		if e := s.byName[name]; e != nil {
 			for _, q := range e.Pages {

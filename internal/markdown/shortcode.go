@@ -190,8 +190,9 @@ func (st *state) origPos(body []byte, off int) diag.Pos {
 }
 
 // refDest is the file link a ref or relref shortcode stands for:
-// "about" → "/about.md" (the page in the same language), with
-// lang="en" → "/../en/about.md".
+// "about" → "about.md" (the page in the same language: beside the page,
+// else from the language's root, as Hugo looks it up), with lang="en" →
+// "/../en/about.md".
 func refDest(t *shortcode) string {
 	p := t.arg("path", 0)
 	p, frag, _ := strings.Cut(p, "#")
@@ -205,11 +206,8 @@ func refDest(t *shortcode) string {
 	if ext := path.Ext(p); ext != ".md" && ext != ".markdown" {
 		p += ".md"
 	}
-	if !strings.HasPrefix(p, "/") && !strings.HasPrefix(p, ".") {
-		p = "/" + p
-	}
-	if lang := t.arg("lang", -1); lang != "" && strings.HasPrefix(p, "/") {
-		p = "/../" + lang + p
+	if lang := t.arg("lang", -1); lang != "" {
+		p = "/../" + lang + "/" + strings.TrimPrefix(p, "/")
 	}
 	if frag != "" {
 		p += "#" + frag
