@@ -8,8 +8,9 @@
 // whose slug names the folder in URLs. Hugo's one-tree layout is read too:
 // content/NAME.LANG.md (and content/NAME.md in the source language when
 // no language has its folder). Pages with the same translationKey are one
-// Entry whatever their paths. .markdown is read like .md; any other file
-// of content/ is a warning.
+// Entry whatever their paths. A folder whose page is index.md (Hugo's leaf
+// bundle) is that page, and its other files are its Resources. .markdown
+// is read like .md; any other file of content/ is a warning.
 //
 // Each file starts with YAML front matter between two lines of "---", or
 // TOML between two lines of "+++" (Hugo's form). Keys are matched

@@ -19,6 +19,15 @@ type contentFile struct {
 	name string // docs/faq
 }
 
+// bundleName is the name of a leaf bundle's page: "posts/trip/index" →
+// "posts/trip", ok true; Hugo's index.md is the page of its folder.
+func bundleName(name string) (string, bool) {
+	if dir, ok := strings.CutSuffix(name, "/index"); ok && dir != "" {
+		return dir, true
+	}
+	return name, false
+}
+
 // langLike matches a language code in a file name ("zh", "pt-br").
 var langLike = regexp.MustCompile(`^[a-z]{2,3}(?:-[a-zA-Z0-9]{2,8})?$`)
 
@@ -30,8 +39,10 @@ var pageExts = []string{".md", ".markdown"}
 // in Hugo's one-tree layout (content/NAME.LANG.md). A folder named for a
 // language (content/fr/) holds that language's pages at any depth; outside
 // those folders, NAME.LANG.md is the page NAME in LANG, and NAME.md is in
-// the source language when no language has its folder.
-func listContent(fsys fs.FS, langs []string, errs *diag.List) (files []contentFile, unused []string, suffix bool) {
+// the source language when no language has its folder. A folder whose
+// page is index.md (Hugo's leaf bundle) is that page ("posts/trip"), and
+// its other files are resources.
+func listContent(fsys fs.FS, langs []string, errs *diag.List) (files []contentFile, unused, resources []string, suffix bool) {
 	hasFolder := false
 	for _, l := range langs {
 		if fi, err := fs.Stat(fsys, "content/"+l); err == nil && fi.IsDir() {
@@ -101,8 +112,26 @@ func listContent(fsys fs.FS, langs []string, errs *diag.List) (files []contentFi
 		files = append(files, contentFile{li: 0, file: file, name: stem})
 		suffix = true
 	}
+	// A leaf bundle: a folder whose page is index.md; its other files are
+	// the page's resources, copied beside it.
+	var bundles []string // content folders of leaf bundles
+	for i := range files {
+		if dir, ok := bundleName(files[i].name); ok {
+			files[i].name = dir
+			bundles = append(bundles, path.Dir(files[i].file))
+		}
+	}
+	kept := unused[:0]
+	for _, u := range unused {
+		if !slices.Contains(pageExts, path.Ext(u)) && slices.ContainsFunc(bundles, func(b string) bool { return strings.HasPrefix(u, b+"/") }) {
+			resources = append(resources, u)
+			continue
+		}
+		kept = append(kept, u)
+	}
+	unused = kept
 	slices.SortStableFunc(files, func(a, b contentFile) int { return cmp.Or(cmp.Compare(a.li, b.li), strings.Compare(a.file, b.file)) })
-	return files, unused, suffix
+	return files, unused, resources, suffix
 }
 
 // keyItem is a loaded page with its name and language index.

@@ -48,7 +48,7 @@ func Load(fsys fs.FS, cfg *config.Config, opts Options) (*Site, diag.List, error
 	}
 	var jobs []*job
 	var noDir []string // languages without their folder, already reported
-	found, unused, suffix := listContent(fsys, site.Langs, &errs)
+	found, unused, resources, suffix := listContent(fsys, site.Langs, &errs)
 	site.suffix = suffix
 	for _, f := range found {
 		jobs = append(jobs, &job{li: f.li, file: f.file, name: f.name})
@@ -167,6 +167,7 @@ func Load(fsys fs.FS, cfg *config.Config, opts Options) (*Site, diag.List, error
 	})
 	site.setDirs()
 	site.indexURLs()
+	site.setResources(resources)
 	site.checkHomes(drafts, noDir, &errs)
 	site.checkTranslations(opts, drafts, &errs, &warns)
 	site.checkSlugs(&errs)

@@ -21,14 +21,17 @@ func (s *Site) Locate(file, lang string) (pageLang, name string, ok bool) {
 	}
 	stem := strings.TrimSuffix(rel, ext)
 	if first, rest, nested := strings.Cut(stem, "/"); nested && slices.Contains(s.Langs, first) {
+		rest, _ = bundleName(rest)
 		return first, rest, true
 	}
 	if i := strings.LastIndexByte(stem, '.'); i > 0 && !strings.Contains(stem[i:], "/") && slices.Contains(s.Langs, stem[i+1:]) {
-		return stem[i+1:], stem[:i], true
+		name, _ := bundleName(stem[:i])
+		return stem[i+1:], name, true
 	}
 	if !s.suffix {
 		return "", "", false
 	}
+	stem, _ = bundleName(stem)
 	return lang, stem, true
 }
 
@@ -174,6 +177,45 @@ func (s *Site) Nested() bool {
 	for _, e := range s.Entries {
 		if strings.Contains(e.Name, "/") {
 			return true
+		}
+	}
+	return false
+}
+
+// setResources gives each leaf bundle's page the files of its folder
+// (Hugo's page resources): in the one-tree layout a folder's files are
+// every language's; in content/<lang>/, that language's.
+func (s *Site) setResources(files []string) {
+	for _, e := range s.Entries {
+		for _, p := range e.Pages {
+			if p == nil || !isBundle(p) {
+				continue
+			}
+			dir := path.Dir(p.Path) + "/"
+			for _, f := range files {
+				if strings.HasPrefix(f, dir) && !s.inSubBundle(f, dir) {
+					p.Resources = append(p.Resources, Resource{File: f, Rel: strings.TrimPrefix(f, dir)})
+				}
+			}
+		}
+	}
+}
+
+// isBundle reports whether p is the index.md of a leaf bundle.
+func isBundle(p *Page) bool {
+	base := path.Base(p.Path)
+	return strings.HasPrefix(base, "index.") && !p.Entry.IsHome() && !p.Entry.IsSection()
+}
+
+// inSubBundle reports whether file belongs to a bundle below dir.
+func (s *Site) inSubBundle(file, dir string) bool {
+	for d := path.Dir(file); len(d)+1 > len(dir); d = path.Dir(d) {
+		for _, e := range s.Entries {
+			for _, p := range e.Pages {
+				if p != nil && isBundle(p) && path.Dir(p.Path) == d {
+					return true
+				}
+			}
 		}
 	}
 	return false

@@ -94,6 +94,10 @@ type Page struct {
 	BodyLine int    // file line number of Body's first line
 	Hash     string // BodyHash(Body)
 
+	// Resources are the files of a leaf bundle (a folder whose page is
+	// index.md), copied beside the page.
+	Resources []Resource
+
 	// Stale is set on a translation whose translation_of no longer matches
 	// the source body (only when stale pages are allowed).
 	Stale bool
@@ -108,6 +112,12 @@ func (p *Page) NavTitle() string {
 		return p.LinkTitle
 	}
 	return p.Title
+}
+
+// Resource is a file of a page bundle.
+type Resource struct {
+	File string // below the source folder: content/fr/trip/photo.jpg
+	Rel  string // below the page's folder: photo.jpg
 }
 
 // FactRef is a fact ID listed in front matter, with its position.
