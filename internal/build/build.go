@@ -128,7 +128,7 @@ func Build(opts Options) (*Stats, error) {
 	if err != nil {
 		return &Stats{Warnings: b.warnings()}, err
 	}
-	stats, err := b.run(stageSink{st: stage, folds: &foldSet{}})
+	stats, err := b.runRecovered(stageSink{st: stage, folds: &foldSet{}})
 	for _, n := range stage.Notes {
 		stats.Warnings.Add(diag.Pos{}, n, "")
 	}
@@ -144,6 +144,18 @@ func Build(opts Options) (*Stats, error) {
 	}
 	stats.Duration = time.Since(start)
 	return stats, nil
+}
+
+// runRecovered is run with a panic outside the worker pools turned into a
+// diagnostic (the pools recover their own), so that Build can remove its
+// staging folder and the dev server keeps serving.
+func (b *builder) runRecovered(s sink) (st *Stats, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			st, err = &Stats{Warnings: b.warnings()}, diag.List{asDiag(panicError(nil, r))}
+		}
+	}()
+	return b.run(s)
 }
 
 // asDiag returns err as a positioned diagnostic.
@@ -196,7 +208,7 @@ func Render(opts Options) (*Result, error) {
 		return &Result{Stats: &Stats{Warnings: b.warnings()}}, err
 	}
 	sink := &memSink{files: map[string][]byte{}}
-	stats, err := b.run(sink)
+	stats, err := b.runRecovered(sink)
 	res := &Result{Files: sink.files, Stats: stats, Config: b.cfg, Site: b.site, Docs: b.docs, Catalog: b.cat, Locales: b.locales}
 	if err != nil {
 		return res, err

@@ -125,7 +125,7 @@ func (s *sourceFS) uiStrings(lang string) (i18n.CatalogFile, error) {
 	case !errors.Is(err, fs.ErrNotExist):
 		return f, diag.List{{Pos: diag.Pos{File: name}, Msg: err.Error(), Hint: "make " + name + " readable"}}
 	case f.Base == nil:
-		return f, diag.List{{Pos: diag.Pos{File: name}, Msg: fmt.Sprintf("no UI strings for language %q (the built-in theme has %s)", lang, strings.Join(s.themeLangs(), " and ")),
+		return f, diag.List{{Pos: diag.Pos{File: name}, Msg: fmt.Sprintf("no UI strings for language %q (the built-in theme has %s)", lang, strings.Join(s.themeLangs(), ", ")),
 			Hint: "create " + name + " with every key of the theme's en.toml, translated (`kz30 theme export` copies the built-in files into the site)"}}
 	default:
 		f.Data, f.Base = f.Base, nil

@@ -13,36 +13,9 @@ import (
 )
 
 // text applies the typography of lang to plain text (titles,
-// descriptions, labels): curly apostrophes and quotes, then French spacing.
+// descriptions, labels): i18n.Locale.PlainText.
 func text(lang, s string) string {
-	if strings.ContainsAny(s, `'"`) {
-		open, close := "“", "”"
-		if lang == "fr" {
-			open, close = "«\u00a0", "\u00a0»"
-		}
-		var b strings.Builder
-		inQuote := false
-		for _, r := range s {
-			switch r {
-			case '\'':
-				b.WriteRune('’')
-			case '"':
-				if inQuote {
-					b.WriteString(close)
-				} else {
-					b.WriteString(open)
-				}
-				inQuote = !inQuote
-			default:
-				b.WriteRune(r)
-			}
-		}
-		s = b.String()
-	}
-	if lang == "fr" {
-		return i18n.FrenchText(s)
-	}
-	return s
+	return i18n.PlainText(lang, s)
 }
 
 // baseView fills what every page of language lang at dir shares. With

@@ -19,6 +19,11 @@
 //     of the same value (the range's two ends for a range) in the
 //     source-language version and the other way round; a figure of the
 //     title or description is reported on the file's first line.
+//     Figures are read in each language's format (de "1.200,5", fr and ru
+//     "1 200,5", en "1,200.5", Arabic-Indic digits) and compared by value;
+//     a figure written the same way in the other version ("WCAG 2.1" on
+//     both sides), version-like tokens ("1.2.3"), and digits inside URLs,
+//     code, footnote marks and list numbers are never reported.
 //     Years and days are figures too ("16 décembre 1991" = "16 December
 //     1991"); kinds are not compared, so "29e" matches "29th" and "la 2e"
 //     matches "2nd". Every page is compared, reference pages (section:

@@ -1,6 +1,7 @@
 package check
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/kz30/kz30/internal/content"
@@ -207,4 +208,39 @@ func TestNumbersInFrontMatter(t *testing.T) {
 		`content/en/p.md:1:1: figure "2021" of the description has no counterpart in content/fr/p.md`,
 		`content/en/p.md:1:1: figure "307 billion dollars" of the title has no counterpart in content/fr/p.md`,
 	})
+}
+
+// TestNumbersPerLocale: figures are read in each language's format and
+// compared by value; the same token on both sides, versions and URLs are
+// never reported.
+func TestNumbersPerLocale(t *testing.T) {
+	for _, tc := range []struct {
+		langs    []string
+		src, tr  string
+		wantErrs []string
+	}{
+		{[]string{"de", "en"}, "Der Turm ist 1.200 m hoch, 1.200,5 m genau.\n", "The tower is 1,200 m high, 1,200.5 m exactly.\n", nil},
+		{[]string{"ru", "en"}, "Высота 1 200,5 м.\n", "Height 1,200.5 m.\n", nil},
+		{[]string{"ar", "en"}, "الارتفاع ١٬٢٠٠٫٥ متر.\n", "Height 1,200.5 m.\n", nil},
+		{[]string{"de", "es"}, "Es sind 1.200 Meter.\n", "Son 1.300 metros.\n", []string{
+			`content/de/p.md:5:9: figure "1.200" has no counterpart in content/es/p.md`,
+			`content/es/p.md:6:5: figure "1.300" has no counterpart in content/de/p.md`}},
+		{[]string{"de", "en"}, "Nach WCAG 2.1 und Version 1.2.3, siehe https://x.org/2021/7.\n", "Under WCAG 2.1 and version 1.2.3, see https://x.org/2021/7.\n", nil},
+		{[]string{"kk", "ru"}, "Үлесі 18,5 %.\n", "Доля 18,5 %.\n", nil},
+	} {
+		in := mustInputLangs(t, tc.langs, map[string]string{
+			"content/" + tc.langs[0] + "/p.md": md(pageFront, tc.src),
+			"content/" + tc.langs[1] + "/p.md": md(pageFront+"translation_of: "+content.BodyHash([]byte(tc.src))+"\n", tc.tr),
+		})
+		r := Run(in)
+		var got []string
+		for _, e := range r.Errors {
+			if strings.Contains(e.Msg, "figure") {
+				got = append(got, e.Pos.String()+": "+e.Msg)
+			}
+		}
+		if strings.Join(got, "\n") != strings.Join(tc.wantErrs, "\n") {
+			t.Errorf("%v %q / %q:\n got %q\nwant %q", tc.langs, tc.src, tc.tr, got, tc.wantErrs)
+		}
+	}
 }

@@ -21,15 +21,28 @@ const pageFront = "title: T\ndescription: D\n"
 // translations allowed, and converts every page.
 func mustInput(t *testing.T, files map[string]string) Input {
 	t.Helper()
-	fsys := fstest.MapFS{
+	return mustInputLangs(t, []string{"fr", "en"}, files)
+}
+
+// mustInputLangs is mustInput for a site in langs (the source first).
+func mustInputLangs(t *testing.T, langs []string, files map[string]string) Input {
+	t.Helper()
+	cfg := config.Default()
+	cfg.Languages = nil
+	fsys := fstest.MapFS{}
+	for i, lang := range langs {
+		cfg.Languages = append(cfg.Languages, config.Language{Code: lang})
 		// Every site has its homes; a test may give its own.
-		"content/fr/_index.md": {Data: []byte(md(pageFront, "Accueil.\n"))},
-		"content/en/_index.md": {Data: []byte(md(pageFront+"translation_of: "+content.BodyHash([]byte("Accueil.\n"))+"\n", "Home.\n"))},
+		front := pageFront
+		if i > 0 {
+			front += "translation_of: " + content.BodyHash([]byte("Accueil.\n")) + "\n"
+		}
+		fsys["content/"+lang+"/_index.md"] = &fstest.MapFile{Data: []byte(md(front, "Accueil.\n"))}
 	}
 	for name, data := range files {
 		fsys[name] = &fstest.MapFile{Data: []byte(data)}
 	}
-	site, _, err := content.Load(fsys, config.Default(), content.Options{AllowMissing: true, AllowStale: true})
+	site, _, err := content.Load(fsys, cfg, content.Options{AllowMissing: true, AllowStale: true})
 	if err != nil {
 		t.Fatalf("content.Load: %v", err)
 	}

@@ -4,6 +4,9 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/kz30/kz30/internal/content"
 	"github.com/kz30/kz30/internal/i18n"
@@ -23,8 +26,8 @@ type figure struct {
 func Numbers(in Input, r *Report) {
 	pairs(in.Site, func(src, tr *content.Page) {
 		a, b := pageFigures(in, src), pageFigures(in, tr)
-		unmatched(r, src, a, tr, b)
-		unmatched(r, tr, b, src, a)
+		unmatched(r, src, a, tr, b, pageText(in, tr))
+		unmatched(r, tr, b, src, a, pageText(in, src))
 	})
 }
 
@@ -42,9 +45,42 @@ func pageFigures(in Input, p *content.Page) []figure {
 	return out
 }
 
+// pageText is p's title, description and prose, one per line.
+func pageText(in Input, p *content.Page) string {
+	text := p.Title + "\n" + p.Description
+	if d := in.Docs[p]; d != nil {
+		text += "\n" + d.Text
+	}
+	return text
+}
+
+// hasToken reports whether tok appears in text as a whole token: no letter
+// or digit right before or after it ("WCAG 2.1" on both sides).
+func hasToken(text, tok string) bool {
+	for i := 0; tok != ""; {
+		k := strings.Index(text[i:], tok)
+		if k < 0 {
+			return false
+		}
+		start, end := i+k, i+k+len(tok)
+		before, _ := utf8.DecodeLastRuneInString(text[:start])
+		after, _ := utf8.DecodeRuneInString(text[end:])
+		if !isWord(before) && !isWord(after) {
+			return true
+		}
+		i = start + 1
+	}
+	return false
+}
+
+// isWord reports whether r is a letter or a digit.
+func isWord(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
 // unmatched reports the figures of p (found) without a counterpart in
-// other's figures.
-func unmatched(r *Report, p *content.Page, found []figure, other *content.Page, theirs []figure) {
+// other's figures. A figure written the same way in other's text (theirs
+// is the whole of it) is never reported, whatever each language reads in
+// it: "WCAG 2.1" on both sides.
+func unmatched(r *Report, p *content.Page, found []figure, other *content.Page, theirs []figure, otherText string) {
 	var values []float64
 	for _, y := range theirs {
 		values = append(values, y.Value)
@@ -72,7 +108,7 @@ func unmatched(r *Report, p *content.Page, found []figure, other *content.Page, 
 			nth = seen[x.Text]
 			seen[x.Text]++
 		}
-		if has(x.Value) && has(x.Max) {
+		if has(x.Value) && has(x.Max) || hasToken(otherText, x.Text) {
 			continue
 		}
 		hint := "both languages must state the same figures: fix the figure on the side that is wrong (write figures in digits in both)"

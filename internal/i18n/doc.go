@@ -1,6 +1,9 @@
 // Package i18n holds everything kz30 knows about languages: the UI string
-// catalogs, number and date formatting, French typography, slugs, collation,
-// word counts, and the figure finder used by the translation checker.
+// catalogs, number and date formatting, typography, direction, slugs and
+// heading IDs, collation, word counts, and the figure finder used by the
+// translation checker. No other package compares language codes: they ask
+// a Locale (NewLocale, or LocaleOf for the rules that need no catalog) or
+// pick among their own per-language data with Best.
 //
 // # Catalogs
 //
@@ -32,21 +35,30 @@
 // language. French output follows the Imprimerie nationale: U+202F NARROW
 // NO-BREAK SPACE groups digits ("100 000"), U+00A0 NO-BREAK SPACE separates
 // a figure from its sign or word ("18 %", "11 millions", "16 décembre").
-// Word-based features (ordinal suffixes, scale words, currency words) know
-// French and English; any other language uses the English words with its own
-// digits. x/text has no date formatting, so month and day names come from the
-// catalog keys month-1 … month-12 and day-0 (Sunday) … day-6.
+// Ordinal suffixes and scale words know fr, en, de, es, it, pt, ru, uk, kk
+// and ar; currency words French and English (other languages write the
+// amount the English way with their own digits and scale words). x/text has
+// no date formatting, so month and day names come from the catalog keys
+// month-1 … month-12 and day-0 (Sunday) … day-6, in each language's order
+// (date.go).
 //
-// # Typography
+// # Typography and direction
 //
-// FrenchHTML and FrenchText put the French spaces before ; : ! ? % » and
-// after «. They only turn an existing ordinary space into a no-break one, or
-// add one inside guillemets next to a letter, so URLs and code stay intact;
-// FrenchHTML rewrites text nodes only and leaves every other byte as it was.
+// Locale.Quotes are the language's quotation marks (rules.go), which the
+// Markdown typographer and Locale.PlainText put for straight quotes.
+// Locale.Text and Locale.HTML apply the language's spacing: for French,
+// FrenchText and FrenchHTML put U+00A0 before : and %, U+202F before ; ! ?
+// and inside « », replacing whatever space the author typed there, and
+// add one inside guillemets next to a letter; no space is added before
+// : ; ! ?, so URLs and code stay intact; FrenchHTML rewrites text nodes
+// only and leaves every other byte as it was. Locale.Dir is "rtl" for the
+// right-to-left scripts, from the language's likely script.
 //
 // # Text utilities
 //
-// Slug and IDs make ASCII anchors; Sort and Compare order strings with
+// Slug makes ASCII anchors and file names, Locale.ID heading IDs in any
+// script (Cyrillic and Greek transliterated by translit.go's tables, other
+// scripts kept), IDs keeps them unique in a document; Sort and Compare order strings with
 // golang.org/x/text/collate; Words and ReadingMinutes estimate reading time;
 // FindNumbers lists the figures in a text so the checker can compare a page
 // with its translation.

@@ -3,6 +3,7 @@ package i18n
 import (
 	"fmt"
 	"strings"
+	"sync"
 
 	"golang.org/x/text/language"
 	"golang.org/x/text/message"
@@ -18,8 +19,9 @@ type Locale struct {
 	french  bool // French words and spaces; otherwise English words
 	cat     *Catalog
 	catLang string // language code to use in cat, "" when cat lacks it
-	pctPre  string // what comes before the number in a percentage
-	pctPost string // what comes after it
+	// pct returns what comes before and after the number in a
+	// percentage, learnt once, on first use.
+	pct func() (pre, post string)
 }
 
 // NewLocale returns the Locale of lang, "fr", "en" or any BCP 47 tag x/text
@@ -49,14 +51,15 @@ func NewLocale(lang string, cat *Catalog) (*Locale, error) {
 	}
 	// x/text formats percentages of a fraction with at most 0 decimals;
 	// learn the pattern from 100 % and put Number's output in it instead.
-	p := message.NewPrinter(tag)
-	pattern := p.Sprint(number.Percent(1))
-	hundred := p.Sprint(number.Decimal(100))
-	if i := strings.Index(pattern, hundred); i >= 0 {
-		l.pctPre, l.pctPost = pattern[:i], pattern[i+len(hundred):]
-	} else {
-		l.pctPost = "%"
-	}
+	l.pct = sync.OnceValues(func() (string, string) {
+		p := message.NewPrinter(tag)
+		pattern := p.Sprint(number.Percent(1))
+		hundred := p.Sprint(number.Decimal(100))
+		if i := strings.Index(pattern, hundred); i >= 0 {
+			return pattern[:i], pattern[i+len(hundred):]
+		}
+		return "", "%"
+	})
 	return l, nil
 }
 

@@ -3,6 +3,7 @@ package i18n
 import (
 	"math"
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/text/message"
 	"golang.org/x/text/number"
@@ -29,5 +30,24 @@ func (l *Locale) Percent(v float64) string {
 	if math.IsNaN(v) || math.IsInf(v, 0) {
 		return l.Number(v)
 	}
-	return l.pctPre + l.Number(v) + l.pctPost
+	pre, post := l.pct()
+	return pre + l.Number(v) + post
+}
+
+// numberMarks returns the group separator of l besides spaces (',' or '.',
+// 0 when the language groups with a space) and its decimal mark, read from
+// x/text's formatting of 1234.5 with Arabic digits made ASCII: en ',' '.';
+// de '.' ','; fr and ru 0 ','; ar ',' '.'.
+func (l *Locale) numberMarks() (rune, byte) {
+	s, _ := asciiDigits(message.NewPrinter(l.tag).Sprint(number.Decimal(1234.5)))
+	group, mark := rune(0), byte('.')
+	if i := strings.IndexByte(s, '1'); i >= 0 {
+		if r, _ := utf8.DecodeRuneInString(s[i+1:]); r == ',' || r == '.' {
+			group = r
+		}
+	}
+	if i := strings.LastIndexByte(s, '4'); i >= 0 && i+1 < len(s) && (s[i+1] == ',' || s[i+1] == '.') {
+		mark = s[i+1]
+	}
+	return group, mark
 }

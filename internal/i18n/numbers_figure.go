@@ -27,6 +27,9 @@ func (f *finder) figure(i int) (figure, bool) {
 	if digits == "" {
 		return g, false
 	}
+	if end+1 < len(f.s) && f.s[end] == '.' && '0' <= f.s[end+1] && f.s[end+1] <= '9' {
+		return g, false // version-like: "1.2.3", or "2.1" where "." is no decimal mark
+	}
 	g.digits = sign + digits
 	if r, _ := f.rune(end); unicode.IsLetter(r) {
 		// Letters right after the digits: an ordinal, "370bn", or a word
@@ -75,7 +78,7 @@ func (f *finder) number(i int) (string, int, bool) {
 	if k-i <= 3 {
 		for {
 			r, size := f.rune(k)
-			sep := r == ' ' || r == '\u00a0' || r == '\u202f' || r == '\u2009' || (!f.fr && r == ',')
+			sep := r == ' ' || r == '\u00a0' || r == '\u202f' || r == '\u2009' || (f.group != 0 && r == f.group)
 			if !sep || f.digitsEnd(k+size) != k+size+3 {
 				break
 			}
@@ -83,10 +86,7 @@ func (f *finder) number(i int) (string, int, bool) {
 			k += size + 3
 		}
 	}
-	mark := byte('.')
-	if f.fr {
-		mark = ','
-	}
+	mark := f.mark
 	if k < len(f.s) && f.s[k] == mark {
 		if e := f.digitsEnd(k + 1); e > k+1 {
 			b.WriteByte('.')

@@ -43,12 +43,44 @@ type Found struct {
 //
 // Years and days are plain numbers. Digits inside a word ("Web3", "4G",
 // "COVID-19", "14h30", "v1.2") are not figures, nor are codes of three or
-// more digit runs joined by hyphens ("2021-12-16", "978-2-07-036822-8"). Languages other than French
-// use the English rules.
+// more digit runs joined by hyphens ("2021-12-16", "978-2-07-036822-8"),
+// version-like tokens (digits joined by points that are neither the
+// language's decimal mark nor its groups of three: "1.2.3" anywhere, "2.1"
+// in German or French), or anything inside a URL ("https://x.org/2021",
+// "www.x.org/a1").
+//
+// Number formats are those of the language (CLDR, via x/text): the group
+// separator is a space in any language, and also "," in English, "." in
+// German, Spanish, Italian, Portuguese…; the decimal mark is "," or "." as
+// the language writes it: de "1.200,5", fr and ru "1 200,5", en "1,200.5".
+// Arabic-Indic and Extended Arabic-Indic digits (٠-٩, ۰-۹) and the Arabic
+// separators ٫ ٬ read as their ASCII counterparts; Text and Offset still
+// refer to the text as written. Words (scales, percent, currencies,
+// ordinals, ranges) are French for French and English for every other
+// language.
 func FindNumbers(lang, text string) []Found {
-	f := finder{s: text, fr: isFrench(lang)}
+	norm, at := asciiDigits(text)
+	group, mark := LocaleOf(lang).numberMarks()
+	f := finder{s: norm, fr: isFrench(lang), group: group, mark: mark}
+	out := f.find()
+	if at != nil {
+		for k := range out {
+			start, end := at[out[k].Offset], at[out[k].Offset+len(out[k].Text)]
+			out[k].Offset, out[k].Text = start, text[start:end]
+		}
+	}
+	return out
+}
+
+// find lists the figures of f.s.
+func (f *finder) find() []Found {
+	text := f.s
 	var out []Found
 	for i := 0; i < len(text); {
+		if e := f.urlEnd(i); e > i {
+			i = e
+			continue
+		}
 		if f.canStart(i) && !f.codeAt(i) {
 			if a, ok := f.figure(i); ok {
 				found, end := f.withRange(a)
@@ -78,8 +110,82 @@ func isFrench(lang string) bool {
 
 // finder scans one text for figures.
 type finder struct {
-	s  string
-	fr bool
+	s     string
+	fr    bool // French words; English words otherwise
+	group rune // group separator besides spaces: ',' or '.', 0 for none
+	mark  byte // decimal mark: '.' or ','
+}
+
+// urlEnd returns the end of the URL that starts at i ("http://…",
+// "https://…", "www.…", up to the next space), or i when none does.
+func (f *finder) urlEnd(i int) int {
+	if prev, _ := f.runeBefore(i); isWordRune(prev) {
+		return i
+	}
+	rest := f.s[i:]
+	if !(hasPrefixFold(rest, "http://") || hasPrefixFold(rest, "https://") || hasPrefixFold(rest, "www.")) {
+		return i
+	}
+	for i < len(f.s) {
+		r, size := f.rune(i)
+		if isSpace(r) {
+			break
+		}
+		i += size
+	}
+	return i
+}
+
+// hasPrefixFold is strings.HasPrefix without case.
+func hasPrefixFold(s, prefix string) bool {
+	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
+}
+
+// asciiDigits returns text with Arabic-Indic and Extended Arabic-Indic
+// digits made ASCII, the Arabic percent sign U+066A made '%', the Arabic
+// decimal separator U+066B made '.' and the Arabic thousands separator
+// U+066C made ','. at maps each byte offset of
+// the result (and its end) to the offset in text; it is nil when text has
+// none of them and comes back as is.
+func asciiDigits(text string) (string, []int) {
+	if !strings.ContainsFunc(text, isArabicNumeric) {
+		return text, nil
+	}
+	var b strings.Builder
+	at := make([]int, 0, len(text)+1)
+	for i := 0; i < len(text); {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if isArabicNumeric(r) {
+			switch {
+			case r == '\u066a':
+				b.WriteByte('%')
+			case r == '\u066b':
+				b.WriteByte('.')
+			case r == '\u066c':
+				b.WriteByte(',')
+			case r >= '\u06f0':
+				b.WriteByte(byte('0' + r - '\u06f0'))
+			default:
+				b.WriteByte(byte('0' + r - '\u0660'))
+			}
+			at = append(at, i)
+			i += size
+			continue
+		}
+		for k := 0; k < size; k++ {
+			at = append(at, i+k)
+		}
+		b.WriteString(text[i : i+size])
+		i += size
+	}
+	at = append(at, len(text))
+	return b.String(), at
+}
+
+// isArabicNumeric reports whether r is an Arabic-script digit, percent
+// sign or number separator.
+func isArabicNumeric(r rune) bool {
+	return '\u0660' <= r && r <= '\u066c' || '\u06f0' <= r && r <= '\u06f9'
 }
 
 // figure is one figure before range handling.

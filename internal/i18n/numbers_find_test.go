@@ -2,6 +2,7 @@ package i18n
 
 import (
 	"fmt"
+	"math"
 	"strings"
 	"testing"
 )
@@ -46,7 +47,25 @@ func TestFindNumbers(t *testing.T) {
 		{"fr", "-5 degrés, −3 et +2", []found{n(-5, "-5"), n(-3, "−3"), n(2, "+2")}},
 		{"en", "0 and 0.5", []found{n(0, "0"), n(0.5, "0.5")}},
 		{"en", "1,2,3", []found{n(1, "1")}},
-		{"fr", "1.5", []found{n(1, "1")}},
+		{"fr", "1.5", nil}, // version-like in French
+		// Each locale's formats.
+		{"de", "1.200,5 m und 1.200 m", []found{n(1200.5, "1.200,5"), n(1200, "1.200")}},
+		{"de", "1 200,5", []found{n(1200.5, "1 200,5")}},
+		{"es", "1.200,5 y 3,14", []found{n(1200.5, "1.200,5"), n(3.14, "3,14")}},
+		{"it", "1.234.567", []found{n(1234567, "1.234.567")}},
+		{"pt", "12,5 %", []found{pct(12.5, "12,5 %")}},
+		{"ru", "1 200,5 м", []found{n(1200.5, "1 200,5")}},
+		{"uk", "1\u00a0200,5", []found{n(1200.5, "1\u00a0200,5")}},
+		{"kk", "18,5 %", []found{pct(18.5, "18,5 %")}},
+		{"en", "1,200.5 m", []found{n(1200.5, "1,200.5")}},
+		{"ar", "١٬٢٠٠٫٥ متر و٣", []found{n(1200.5, "١٬٢٠٠٫٥")}},
+		{"ar", "عام ٢٠٢١ و 1,200.5", []found{n(2021, "٢٠٢١"), n(1200.5, "1,200.5")}},
+		{"fa", "۱۲ درصد", []found{n(12, "۱۲")}},
+		{"ar", "١٨٪ من", []found{pct(18, "١٨٪")}},
+		// Versions and URLs are no figures.
+		{"en", "WCAG 2.1 and 1.2.3", []found{n(2.1, "2.1")}},
+		{"de", "WCAG 2.1 und 1.2.3", nil},
+		{"en", "See https://x.org/2021/12/a?b=3 or www.y.org/99 then 7", []found{n(7, "7")}},
 		{"fr", "n°5", []found{n(5, "5")}},
 		// Words with digits are not figures.
 		{"en", "Web3 and 4G, COVID-19, G20, 3D, 14h30, v1.2.3 and CO2", nil},
@@ -113,7 +132,7 @@ func TestFindNumbers(t *testing.T) {
 		{"en", "from 1 to 15 March 2022", []found{rng(1, 15, "number", "1 to 15"), n(2022, "2022")}},
 		{"en", "11 - 12", []found{rng(11, 12, "number", "11 - 12")}},
 		// Other languages use the English rules.
-		{"de", "1.5 million", []found{n(1.5e6, "1.5 million")}},
+		{"de", "1,5 million", []found{n(1.5e6, "1,5 million")}},
 		{"", "", nil},
 	} {
 		got := FindNumbers(tc.lang, tc.text)
@@ -159,9 +178,11 @@ func TestFindNumbersTranslation(t *testing.T) {
 }
 
 func FuzzFindNumbers(f *testing.F) {
-	for _, s := range []string{"11 à 12 millions", "US$370 billion", "1er", "18 %", "1 000,5", "-$5", "€", "$$1", "1,", "entre  et"} {
-		f.Add("fr", s)
-		f.Add("en", s)
+	for _, s := range []string{"11 à 12 millions", "US$370 billion", "1er", "18 %", "1 000,5", "-$5", "€", "$$1", "1,", "entre  et",
+		"1.200,5", "١٬٢٠٠٫٥", "٣", "۱۲", "https://x.org/1", "1.2.3", "2.1", "\u066b5", "1\u066c"} {
+		for _, lang := range themeLangs {
+			f.Add(lang, s)
+		}
 	}
 	f.Fuzz(func(t *testing.T, lang, text string) {
 		last := -1
@@ -173,6 +194,29 @@ func FuzzFindNumbers(f *testing.F) {
 				t.Fatalf("FindNumbers(%q, %q): Max < Value in %+v", lang, text, g)
 			}
 			last = g.Offset + len(g.Text) - 1
+		}
+	})
+}
+
+// FuzzNumberRoundTrip: what Locale.Number writes, FindNumbers reads back as
+// one figure of the same value, in every language of the theme.
+func FuzzNumberRoundTrip(f *testing.F) {
+	for i := range themeLangs {
+		f.Add(uint8(i), 1200.5)
+		f.Add(uint8(i), -1234567.125)
+		f.Add(uint8(i), 0.5)
+	}
+	f.Fuzz(func(t *testing.T, li uint8, v float64) {
+		if math.IsNaN(v) || math.Abs(v) >= 1e12 {
+			return
+		}
+		v = math.Round(v*1000) / 1000
+		lang := themeLangs[int(li)%len(themeLangs)]
+		text := LocaleOf(lang).Number(v)
+		got := FindNumbers(lang, text)
+		// Arabic writes a U+061C ARABIC LETTER MARK before the sign.
+		if len(got) != 1 || math.Abs(got[0].Value-v) > 1e-9*math.Max(1, math.Abs(v)) || got[0].Text != strings.TrimPrefix(text, "\u061c") {
+			t.Fatalf("FindNumbers(%q, Number(%v) = %q) = %+v", lang, v, text, got)
 		}
 	})
 }

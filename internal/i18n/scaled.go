@@ -20,11 +20,30 @@ func (l *Locale) scaleWords() []scaleWord {
 			{1e12, "billion", "billions"},
 		}
 	}
+	if w, ok := scaleWordsByBase[l.Base()]; ok {
+		return w
+	}
 	return []scaleWord{
 		{1e6, "million", "million"},
 		{1e9, "billion", "billion"},
 		{1e12, "trillion", "trillion"},
 	}
+}
+
+// scaleWordsByBase are the scale words of the languages other than French
+// and English: the long scale of German, Spanish, Italian (Milliarde,
+// mil millones, miliardo for 10⁹), the short one of Brazilian Portuguese,
+// and the usual abbreviations of Russian, Ukrainian and Kazakh, which need
+// no plural.
+var scaleWordsByBase = map[string][]scaleWord{
+	"de": {{1e6, "Million", "Millionen"}, {1e9, "Milliarde", "Milliarden"}, {1e12, "Billion", "Billionen"}},
+	"es": {{1e6, "millón", "millones"}, {1e9, "mil millones", "mil millones"}, {1e12, "billón", "billones"}},
+	"it": {{1e6, "milione", "milioni"}, {1e9, "miliardo", "miliardi"}, {1e12, "bilione", "bilioni"}},
+	"pt": {{1e6, "milhão", "milhões"}, {1e9, "bilhão", "bilhões"}, {1e12, "trilhão", "trilhões"}},
+	"ru": {{1e6, "млн", "млн"}, {1e9, "млрд", "млрд"}, {1e12, "трлн", "трлн"}},
+	"uk": {{1e6, "млн", "млн"}, {1e9, "млрд", "млрд"}, {1e12, "трлн", "трлн"}},
+	"kk": {{1e6, "млн", "млн"}, {1e9, "млрд", "млрд"}, {1e12, "трлн", "трлн"}},
+	"ar": {{1e6, "مليون", "مليون"}, {1e9, "مليار", "مليار"}, {1e12, "تريليون", "تريليون"}},
 }
 
 // Scaled formats a large count with a scale word, rounded to two decimals:

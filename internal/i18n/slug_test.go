@@ -20,13 +20,58 @@ func TestSlug(t *testing.T) {
 		{"Web3", "web3"},
 		{"", ""},
 		{"!!!", ""},
-		{"Қазақстан", ""},
+		{"Қазақстан", "qazaqstan"},
+		{"Москва", "moskva"},
+		{"Ёлка и йогурт", "elka-i-yogurt"},
+		{"Αθήνα", "athina"},
+		{"Ψυχή", "psychi"},
+		{"שלום", ""},
+		{"東京", ""},
+		{"١٢٣ مرحبا", "123"},
 		{"a\u0301b", "ab"},
 		{"ÀÉÎÕÜ", "aeiou"},
 		{"\xff\xfe", ""},
 	} {
 		if got := Slug(tc.in); got != tc.want {
 			t.Errorf("Slug(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestLocaleSlugAndID(t *testing.T) {
+	for _, tc := range []struct{ lang, in, slug, id string }{
+		{"ru", "Щука и ёж", "shchuka-i-ezh", "shchuka-i-ezh"},
+		{"ru", "Объём: 100 %", "obem-100", "obem-100"},
+		{"uk", "Гривня і Київ", "hryvnya-i-kyyiv", "hryvnya-i-kyyiv"},
+		{"uk", "Ґанок, Євген", "ganok-yevhen", "ganok-yevhen"},
+		{"kk", "Қазақстан Республикасы", "qazaqstan-respublikasy", "qazaqstan-respublikasy"},
+		{"kk", "Әділет, Ғылым, Ңң, Өнер, Ұлт, Үй, Һ, Іс", "adilet-ghylym-ngng-oner-ult-uy-h-is", "adilet-ghylym-ngng-oner-ult-uy-h-is"},
+		{"el", "Η Ελλάδα σήμερα", "i-ellada-simera", "i-ellada-simera"},
+		{"fr", "Élégance à Paris", "elegance-a-paris", "elegance-a-paris"},
+		{"ar", "الاقتصاد الرقمي", "", "الاقتصاد-الرقمي"},
+		{"ar", "عام ٢٠٢١", "2021", "عام-2021"},
+		{"he", "שלום עולם!", "", "שלום-עולם"},
+		{"he", "עִבְרִית", "", "עִבְרִית"},
+		{"ja", "東京 2020", "2020", "東京-2020"},
+		{"zh", "数字经济", "", "数字经济"},
+		{"hi", "हिन्दी भाषा", "", "हिन्दी-भाषा"},
+		{"en", "Kaspi и Halyk", "kaspi-i-halyk", "kaspi-i-halyk"},
+	} {
+		l := LocaleOf(tc.lang)
+		if got := l.Slug(tc.in); got != tc.slug {
+			t.Errorf("%s Slug(%q) = %q, want %q", tc.lang, tc.in, got, tc.slug)
+		}
+		if got := l.ID(tc.in); got != tc.id {
+			t.Errorf("%s ID(%q) = %q, want %q", tc.lang, tc.in, got, tc.id)
+		}
+		if got := l.ID(l.ID(tc.in)); got != l.ID(tc.in) {
+			t.Errorf("%s ID not stable on %q: %q", tc.lang, tc.in, got)
+		}
+	}
+	ids := LocaleOf("he").NewIDs()
+	for _, want := range []string{"שלום", "שלום-1"} {
+		if got := ids.New("שלום"); got != want {
+			t.Errorf("he IDs.New = %q, want %q (never section-N for letters)", got, want)
 		}
 	}
 }

@@ -5,9 +5,10 @@ import (
 	"unicode/utf8"
 )
 
-// The French spaces, after the Imprimerie nationale: a no-break space before
-// the colon, after « and before », and between a figure and %; a narrow
-// no-break space before ; ! and ?.
+// The French spaces, after the Imprimerie nationale's Lexique and current
+// French typesetting: a no-break space before the colon and between a
+// figure and %; a narrow no-break space before ; ! and ?, after « and
+// before ».
 const (
 	nbsp  = '\u00a0' // NO-BREAK SPACE
 	nnbsp = '\u202f' // NARROW NO-BREAK SPACE
@@ -24,16 +25,18 @@ type unit struct {
 // FrenchText applies French typography to plain text (titles, descriptions,
 // plain-text email), with the rules of FrenchHTML:
 //
-//   - an ordinary space (U+0020) before : or », or after «, becomes U+00A0;
-//   - an ordinary space before ; ! ? becomes U+202F;
+//   - a space before ; ! ? becomes U+202F, whatever space the author typed
+//     (U+0020, U+00A0 or U+202F);
+//   - a space before : becomes U+00A0, whatever space was typed;
+//   - a space after « or before » becomes U+202F, whatever was typed;
 //   - an ordinary space between a digit and % becomes U+00A0;
-//   - U+00A0 is added after « followed by a letter or digit, and before »
+//   - U+202F is added after « followed by a letter or digit, and before »
 //     preceded by a letter, a digit or . ! ? … (the guillemet is "adjacent
 //     to a letter").
 //
 // No space is ever added before : ; ! ? %, so "http://x", "a;b" or "18%"
-// stay as they are, and existing no-break spaces (either kind) are kept. The
-// result is stable: FrenchText(FrenchText(s)) == FrenchText(s).
+// stay as they are. The result is stable:
+// FrenchText(FrenchText(s)) == FrenchText(s).
 func FrenchText(s string) string {
 	units := make([]unit, 0, len(s))
 	for i := 0; i < len(s); {
@@ -60,31 +63,32 @@ func appendFrench(dst []byte, units []unit, before, after rune) []byte {
 	for i, u := range units {
 		prev, next := at(i-1), at(i+1)
 		switch {
-		case u.raw == " ":
-			if sp := spaceBetween(prev, next); sp != 0 {
+		case u.raw == " " || u.r == nbsp || u.r == nnbsp:
+			if sp := spaceBetween(prev, next, u.raw == " "); sp != 0 && sp != u.r {
 				dst = utf8.AppendRune(dst, sp)
 				continue
 			}
 		case u.r == '»' && closesQuote(prev):
-			dst = utf8.AppendRune(dst, nbsp)
+			dst = utf8.AppendRune(dst, nnbsp)
 		}
 		dst = append(dst, u.raw...)
 		if u.r == '«' && isWordRune(next) {
-			dst = utf8.AppendRune(dst, nbsp)
+			dst = utf8.AppendRune(dst, nnbsp)
 		}
 	}
 	return dst
 }
 
-// spaceBetween returns the no-break space that replaces an ordinary space
-// between prev and next, or 0 to keep it.
-func spaceBetween(prev, next rune) rune {
+// spaceBetween returns the no-break space that replaces a space between
+// prev and next, or 0 to keep it. plain tells an ordinary space (U+0020)
+// from a no-break one, which only the punctuation rules replace.
+func spaceBetween(prev, next rune, plain bool) rune {
 	switch {
-	case next == ';' || next == '!' || next == '?':
+	case next == ';' || next == '!' || next == '?' || next == '»' || prev == '«':
 		return nnbsp
-	case next == ':' || next == '»' || prev == '«':
+	case next == ':':
 		return nbsp
-	case next == '%' && unicode.IsDigit(prev):
+	case plain && next == '%' && unicode.IsDigit(prev):
 		return nbsp
 	}
 	return 0

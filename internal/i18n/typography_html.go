@@ -13,7 +13,8 @@ import (
 // Tags, attributes, comments and the text inside <code>, <pre>, <kbd>,
 // <samp>, <script>, <style>, <textarea> and the other raw-text elements are
 // copied byte for byte; so is any text where no rule applies, character
-// references included (&nbsp; before ! stays &nbsp;). Character references
+// references included (&#8239; before ! stays &#8239;; &nbsp; there becomes
+// U+202F). Character references
 // count for what they mean (&laquo; is «). Inserted spaces are raw UTF-8.
 // The result is always a new slice: src is neither kept nor modified.
 //

@@ -13,11 +13,11 @@ func TestFrenchText(t *testing.T) {
 		{"Bonjour !", "Bonjour\u202f!"},
 		{"Quoi ? Vraiment ; oui", "Quoi\u202f? Vraiment\u202f; oui"},
 		{"Note : voir", "Note\u00a0: voir"},
-		{"Il a dit « bonjour »", "Il a dit «\u00a0bonjour\u00a0»"},
-		{"«bonjour»", "«\u00a0bonjour\u00a0»"},
-		{"«Oui.»", "«\u00a0Oui.\u00a0»"},
-		{"« Quoi ? »", "«\u00a0Quoi\u202f?\u00a0»"},
-		{"«2021»", "«\u00a02021\u00a0»"},
+		{"Il a dit « bonjour »", "Il a dit «\u202fbonjour\u202f»"},
+		{"«bonjour»", "«\u202fbonjour\u202f»"},
+		{"«Oui.»", "«\u202fOui.\u202f»"},
+		{"« Quoi ? »", "«\u202fQuoi\u202f?\u202f»"},
+		{"«2021»", "«\u202f2021\u202f»"},
 		{"18 % des voix", "18\u00a0% des voix"},
 		{"18% des voix", "18% des voix"},         // no space added before %
 		{"taux : 18 %", "taux\u00a0: 18\u00a0%"}, // both
@@ -25,14 +25,18 @@ func TestFrenchText(t *testing.T) {
 		{"Bonjour!", "Bonjour!"},                 // no space added before !
 		{"Voir http://example.org/a?b=c;d", "Voir http://example.org/a?b=c;d"},
 		{"Voir : https://example.org", "Voir\u00a0: https://example.org"},
-		{"Déjà\u00a0!", "Déjà\u00a0!"}, // existing NBSP kept
+		{"Déjà\u00a0!", "Déjà\u202f!"}, // an author's NBSP becomes narrow
+		{"Note\u202f: voir", "Note\u00a0: voir"},
+		{"«\u00a0mot\u00a0»", "«\u202fmot\u202f»"},
+		{"Oui ; non ! « x » : fin", "Oui\u202f; non\u202f! «\u202fx\u202f»\u00a0: fin"},
+		{"M.\u00a0Dupont", "M.\u00a0Dupont"},
 		{"Déjà\u202f!", "Déjà\u202f!"},
 		{"«\u202fmot\u202f»", "«\u202fmot\u202f»"}, // existing narrow spaces kept
 		{"Quoi ?!", "Quoi\u202f?!"},
-		{"« »", "«\u00a0»"},
+		{"« »", "«\u202f»"},
 		{"«»", "«»"},
 		{"12:30", "12:30"},
-		{"Accueil » Pages", "Accueil\u00a0» Pages"},
+		{"Accueil » Pages", "Accueil\u202f» Pages"},
 		{"\xff !", "\xff\u202f!"}, // invalid UTF-8 kept
 	} {
 		if got := FrenchText(tc.in); got != tc.want {
@@ -49,8 +53,9 @@ func TestFrenchHTML(t *testing.T) {
 		{"plain", "<p>Bonjour !</p>", "<p>Bonjour\u202f!</p>"},
 		{"colon", "<p>Note : voir</p>", "<p>Note\u00a0: voir</p>"},
 		{"unchanged bytes", "<P CLASS=x>Rien &amp; rien.<BR/></P><!-- a : b -->", "<P CLASS=x>Rien &amp; rien.<BR/></P><!-- a : b -->"},
-		{"entities kept", "<p>Bonjour&nbsp;! Et&#8239;? &laquo;&nbsp;x&nbsp;&raquo;</p>", "<p>Bonjour&nbsp;! Et&#8239;? &laquo;&nbsp;x&nbsp;&raquo;</p>"},
-		{"entity guillemets", "<p>&laquo;mot&raquo; &laquo; mot &raquo;</p>", "<p>&laquo;\u00a0mot\u00a0&raquo; &laquo;\u00a0mot\u00a0&raquo;</p>"},
+		{"entities kept", "<p>Bonjour&#8239;! Et&#8239;? &laquo;&#8239;x&#8239;&raquo;</p>", "<p>Bonjour&#8239;! Et&#8239;? &laquo;&#8239;x&#8239;&raquo;</p>"},
+		{"nbsp entity replaced", "<p>Bonjour&nbsp;!</p>", "<p>Bonjour\u202f!</p>"},
+		{"entity guillemets", "<p>&laquo;mot&raquo; &laquo; mot &raquo;</p>", "<p>&laquo;\u202fmot\u202f&raquo; &laquo;\u202fmot\u202f&raquo;</p>"},
 		{"entity before", "<p>Tom &amp; Jerry ; fin</p>", "<p>Tom &amp; Jerry\u202f; fin</p>"},
 		{"code", "<p>Tapez <code>a ; b : c !</code> puis !</p>", "<p>Tapez <code>a ; b : c !</code> puis\u202f!</p>"},
 		{"pre code", "<pre><code>x = 1 ; y : z</code></pre><p>ok ?</p>", "<pre><code>x = 1 ; y : z</code></pre><p>ok\u202f?</p>"},
@@ -59,12 +64,12 @@ func TestFrenchHTML(t *testing.T) {
 		{"nested verbatim", "<pre>a : <b>b ;</b> <code>c !</code> d ?</pre>e ?", "<pre>a : <b>b ;</b> <code>c !</code> d ?</pre>e\u202f?"},
 		{"attributes", `<a href="http://x.org/?a=1 ;b" title="Titre : sous-titre !">Lien !</a>`, `<a href="http://x.org/?a=1 ;b" title="Titre : sous-titre !">Lien` + "\u202f" + `!</a>`},
 		{"url in text", "<p>Voir http://example.org/?q=1;x et mailto:a@b.c</p>", "<p>Voir http://example.org/?q=1;x et mailto:a@b.c</p>"},
-		{"guillemets across inline", "<p>«<em>mot</em>»</p>", "<p>«\u00a0<em>mot</em>\u00a0»</p>"},
-		{"guillemets across code", "<p>«<code>x</code>»</p>", "<p>«\u00a0<code>x</code>\u00a0»</p>"},
+		{"guillemets across inline", "<p>«<em>mot</em>»</p>", "<p>«\u202f<em>mot</em>\u202f»</p>"},
+		{"guillemets across code", "<p>«<code>x</code>»</p>", "<p>«\u202f<code>x</code>\u202f»</p>"},
 		{"guillemets at block edge", "<p>«</p><p>»</p>", "<p>«</p><p>»</p>"},
 		{"space in next token", "<p><em>Oui</em> !</p>", "<p><em>Oui</em>\u202f!</p>"},
 		{"percent", "<td>18 %</td><td>18%</td>", "<td>18\u00a0%</td><td>18%</td>"},
-		{"existing nbsp", "<p>Oui\u00a0! Non\u202f?</p>", "<p>Oui\u00a0! Non\u202f?</p>"},
+		{"existing nbsp", "<p>Oui\u00a0! Non\u202f?</p>", "<p>Oui\u202f! Non\u202f?</p>"},
 		{"title element", "<title>Kaspi : la banque</title>", "<title>Kaspi\u00a0: la banque</title>"},
 		{"textarea", "<textarea>a : b</textarea>", "<textarea>a : b</textarea>"},
 		{"unclosed tag at end", "<p>Oui !</p><a href=", "<p>Oui\u202f!</p><a href="},

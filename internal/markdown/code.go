@@ -112,10 +112,18 @@ func (r *codeRenderer) render(w util.BufWriter, src []byte, n ast.Node, entering
 		_, _ = w.WriteString("</code></pre>\n")
 		return ast.WalkSkipChildren, nil
 	}
-	it, err := chroma.Coalesce(lexer).Tokenise(nil, string(code))
+	tokens, ok, err := tokenise(lexer, string(code))
 	if err != nil {
 		return ast.WalkStop, err
 	}
+	if !ok {
+		// Too slow to highlight (see highlightBudget): shown plain.
+		_, _ = w.WriteString(`<pre tabindex="0"><code class="language-` + html.EscapeString(lang) + `">`)
+		_, _ = w.WriteString(html.EscapeString(string(code)))
+		_, _ = w.WriteString("</code></pre>\n")
+		return ast.WalkSkipChildren, nil
+	}
+	it := chroma.Literator(tokens...)
 	if r.formatter.Classes {
 		_, _ = w.WriteString(`<pre class="chroma" tabindex="0"><code class="language-` + html.EscapeString(lang) + `">`)
 	} else {

@@ -5,8 +5,9 @@ import (
 	"github.com/yuin/goldmark/ast"
 )
 
-// headingIDs implements goldmark's parser.IDs with i18n slugs, so French
-// headings get readable IDs ("É-gouvernement" → "e-gouvernement") and
+// headingIDs implements goldmark's parser.IDs with i18n.Locale.ID, so
+// headings in any script get readable IDs ("É-gouvernement" →
+// "e-gouvernement", "Қазақстан" → "qazaqstan", Arabic kept as Arabic) and
 // explicit {#id} attributes are remembered.
 type headingIDs struct {
 	ids      *i18n.IDs
@@ -14,13 +15,13 @@ type headingIDs struct {
 	order    []string
 }
 
-func newHeadingIDs() *headingIDs {
-	return &headingIDs{ids: i18n.NewIDs(), explicit: map[string]bool{}}
+func newHeadingIDs(loc *i18n.Locale) *headingIDs {
+	return &headingIDs{ids: loc.NewIDs(), explicit: map[string]bool{}}
 }
 
 // Generate implements parser.IDs.
 func (h *headingIDs) Generate(value []byte, kind ast.NodeKind) []byte {
-	id := h.ids.New(string(value)) // "section" when the text has no letter or digit
+	id := h.ids.New(string(value)) // "section" only when the text has no letter or digit
 	h.order = append(h.order, id)
 	return []byte(id)
 }

@@ -51,8 +51,9 @@ type Options struct {
 // Converter converts Markdown bodies of one language.
 type Converter struct {
 	opts  Options
-	chunk int // bodies over 2 × chunk bytes convert in parts (chunkSize)
-	links int // links and images allowed per body (MaxLinks)
+	loc   *i18n.Locale // the rules of opts.Lang
+	chunk int          // bodies over 2 × chunk bytes convert in parts (chunkSize)
+	links int          // links and images allowed per body (MaxLinks)
 	md    goldmark.Markdown
 	pool  sync.Pool
 }
@@ -106,6 +107,7 @@ type Doc struct {
 
 // New builds a Converter.
 func New(opts Options) *Converter {
+	loc := i18n.LocaleOf(opts.Lang)
 	exts := []goldmark.Extender{
 		extension.NewTable(extension.WithTableCellAlignMethod(extension.TableCellAlignNone)),
 		extension.Strikethrough,
@@ -113,7 +115,7 @@ func New(opts Options) *Converter {
 		extension.NewFootnote(
 			extension.WithFootnoteBacklinkHTML(backlinkHTML(opts.BacklinkLabel)),
 		),
-		extension.NewTypographer(extension.WithTypographicSubstitutions(substitutions(opts.Lang))),
+		extension.NewTypographer(extension.WithTypographicSubstitutions(substitutions(loc))),
 		extension.TaskList,
 		extension.DefinitionList,
 	}
@@ -124,14 +126,14 @@ func New(opts Options) *Converter {
 	if opts.UnsafeHTML {
 		rendererOpts = append(rendererOpts, html.WithUnsafe())
 	}
-	c := &Converter{opts: opts, chunk: chunkSize, links: MaxLinks}
+	c := &Converter{opts: opts, loc: loc, chunk: chunkSize, links: MaxLinks}
 	c.md = goldmark.New(
 		goldmark.WithExtensions(exts...),
 		goldmark.WithParserOptions(
 			parser.WithAutoHeadingID(),
 			parser.WithAttribute(),
 			parser.WithASTTransformers(util.Prioritized(transformer{}, 10)),
-			parser.WithInlineParsers(util.Prioritized(escapeParser{}, 100)),
+			parser.WithInlineParsers(util.Prioritized(escapeParser{}, 100), util.Prioritized(apostropheParser{loc.Apostrophe()}, 9998)),
 			parser.WithBlockParsers(util.Prioritized(markerParser{}, 50)),
 		),
 		goldmark.WithRendererOptions(rendererOpts...),
@@ -148,31 +150,24 @@ func backlinkHTML(label string) string {
 	return `<span aria-hidden="true">↩` + "\uFE0E" + `</span><span class="vh">` + stdhtml.EscapeString(label) + `</span>`
 }
 
-// substitutions are the typographer's replacements for lang.
-func substitutions(lang string) map[extension.TypographicPunctuation]string {
-	m := map[extension.TypographicPunctuation]string{
-		extension.EnDash:   "–",
-		extension.EmDash:   "—",
-		extension.Ellipsis: "…",
+// substitutions are the typographer's replacements for loc: its own
+// quotation marks for "…" and <<…>>, ‘ and ’ for single quotes. A closing
+// single quote is always ’, the apostrophe, as after a letter it nearly
+// always is one ("l'**esprit**" gives "l’esprit", never a closing quote).
+func substitutions(loc *i18n.Locale) map[extension.TypographicPunctuation]string {
+	q := loc.Quotes()
+	return map[extension.TypographicPunctuation]string{
+		extension.EnDash:           "–",
+		extension.EmDash:           "—",
+		extension.Ellipsis:         "…",
+		extension.LeftDoubleQuote:  q.Open,
+		extension.RightDoubleQuote: q.Close,
+		extension.LeftAngleQuote:   q.Open,
+		extension.RightAngleQuote:  q.Close,
+		extension.LeftSingleQuote:  "‘",
+		extension.RightSingleQuote: loc.Apostrophe(),
+		extension.Apostrophe:       loc.Apostrophe(),
 	}
-	if lang == "fr" {
-		m[extension.LeftDoubleQuote] = "«\u00a0"
-		m[extension.RightDoubleQuote] = "\u00a0»"
-		m[extension.LeftSingleQuote] = "‹\u00a0"
-		m[extension.RightSingleQuote] = "\u00a0›"
-		m[extension.Apostrophe] = "’"
-		m[extension.LeftAngleQuote] = "«\u00a0"
-		m[extension.RightAngleQuote] = "\u00a0»"
-		return m
-	}
-	m[extension.LeftDoubleQuote] = "“"
-	m[extension.RightDoubleQuote] = "”"
-	m[extension.LeftSingleQuote] = "‘"
-	m[extension.RightSingleQuote] = "’"
-	m[extension.Apostrophe] = "’"
-	m[extension.LeftAngleQuote] = "«"
-	m[extension.RightAngleQuote] = "»"
-	return m
 }
 
 // state is what one conversion collects; the transformer finds it in the
@@ -180,6 +175,7 @@ func substitutions(lang string) map[extension.TypographicPunctuation]string {
 type state struct {
 	src      Source
 	opts     *Options
+	loc      *i18n.Locale
 	ids      *headingIDs
 	doc      *Doc
 	errs     diag.List
@@ -199,7 +195,7 @@ func (c *Converter) Convert(src Source) (*Doc, diag.List, error) {
 	if err := prescan(src); err != nil {
 		return nil, nil, diag.List{err}
 	}
-	doc, ids := &Doc{}, newHeadingIDs()
+	doc, ids := &Doc{}, newHeadingIDs(c.loc)
 	var warns, errs diag.List
 	links := 0
 	var parts [][]byte
@@ -214,7 +210,7 @@ func (c *Converter) Convert(src Source) (*Doc, diag.List, error) {
 	for _, ch := range chunks(body, c.chunk) {
 		part := src
 		part.Body, part.Line = ch.body, src.Line+ch.line
-		st := &state{src: part, opts: &c.opts, ids: ids, doc: doc, links: links, maxLinks: c.links, blocks: blocks}
+		st := &state{src: part, opts: &c.opts, loc: c.loc, ids: ids, doc: doc, links: links, maxLinks: c.links, blocks: blocks}
 		ctx := parser.NewContext(parser.WithIDs(ids))
 		ctx.Set(stateKey, st)
 		root := c.md.Parser().Parse(text.NewReader(part.Body), parser.WithContext(ctx))
@@ -227,13 +223,9 @@ func (c *Converter) Convert(src Source) (*Doc, diag.List, error) {
 			return nil, warns, &diag.Error{Pos: diag.Pos{File: src.File, Line: src.Line}, Msg: "cannot render the page: " + err.Error(),
 				Hint: "simplify the page's Markdown around this place (the renderer gives no finer position)"}
 		}
-		// buf goes back to the pool: keep a copy (FrenchHTML makes one).
+		// buf goes back to the pool: keep a copy (Locale.HTML makes one).
 		out := wrapTables(buf.Bytes())
-		if c.opts.Lang == "fr" {
-			out = i18n.FrenchHTML(out)
-		} else {
-			out = bytes.Clone(out)
-		}
+		out = c.loc.HTML(out)
 		parts = append(parts, out)
 		warns = append(warns, st.warns...)
 		errs = append(errs, st.errs...)

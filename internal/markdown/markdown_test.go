@@ -3,6 +3,7 @@ package markdown
 import (
 	"bytes"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -67,15 +68,23 @@ func TestLinks(t *testing.T) {
 }
 
 func TestTypography(t *testing.T) {
-	doc, _ := convert(t, Options{Lang: "fr"}, "L'été \"bonjour\" : oui ! Et `a : b` reste.\n")
-	got := string(doc.HTML)
-	want := "<p>L’été «\u00a0bonjour\u00a0»\u00a0: oui\u202f! Et <code>a : b</code> reste.</p>\n"
-	if got != want {
-		t.Errorf("fr typography:\n got %q\nwant %q", got, want)
-	}
-	doc, _ = convert(t, Options{Lang: "en"}, "It's \"fine\" -- really...\n")
-	if got, want := string(doc.HTML), "<p>It’s “fine” – really…</p>\n"; got != want {
-		t.Errorf("en typography:\n got %q\nwant %q", got, want)
+	for _, tc := range []struct{ lang, in, want string }{
+		{"fr", "L'été \"bonjour\" : oui ! Et `a : b` reste.", "<p>L’été «\u202fbonjour\u202f»\u00a0: oui\u202f! Et <code>a : b</code> reste.</p>\n"},
+		{"fr", "l'**esprit**, l'*âme*, l'[art](https://x.org/a?b=c!), *l*'idée, l'`x`", "<p>l’<strong>esprit</strong>, l’<em>âme</em>, l’<a href=\"https://x.org/a?b=c!\" class=\"ext\">art</a>, <em>l</em>’idée, l’<code>x</code></p>\n"},
+		{"fr", "Oui\u00a0! « Non\u00a0» ; fin\u202f: x", "<p>Oui\u202f! «\u202fNon\u202f»\u202f; fin\u00a0: x</p>\n"},
+		{"fr", "<<mot>>", "<p>«\u202fmot\u202f»</p>\n"},
+		{"en", "It's \"fine\" -- really...", "<p>It’s “fine” – really…</p>\n"},
+		{"de", "Er sagt \"ja\" und geht's.", "<p>Er sagt „ja“ und geht’s.</p>\n"},
+		{"ru", "Он сказал \"да\".", "<p>Он сказал «да».</p>\n"},
+		{"kk", "Ол \"иә\" деді.", "<p>Ол «иә» деді.</p>\n"},
+		{"es", "Dijo \"sí\".", "<p>Dijo «sí».</p>\n"},
+		{"ar", "قال \"نعم\".", "<p>قال «نعم».</p>\n"},
+		{"de", "`\"x\"` und [a](https://x.org/\"q\")", "<p><code>&quot;x&quot;</code> und <a href=\"https://x.org/%22q%22\" class=\"ext\">a</a></p>\n"},
+	} {
+		doc, _ := convert(t, Options{Lang: tc.lang}, tc.in+"\n")
+		if got := string(doc.HTML); got != tc.want {
+			t.Errorf("%s %q:\n got %q\nwant %q", tc.lang, tc.in, got, tc.want)
+		}
 	}
 }
 
@@ -236,5 +245,34 @@ func TestChunkedEqualsWhole(t *testing.T) {
 	}
 	if fmt.Sprint(d1.Links, d1.External) != fmt.Sprint(d2.Links, d2.External) {
 		t.Errorf("links differ")
+	}
+}
+
+func TestHeadingIDsPerScript(t *testing.T) {
+	for _, tc := range []struct {
+		lang, body string
+		want       []string
+	}{
+		{"ru", "## Москва\n\n## Москва\n\n## Щи и борщ {#soup}\n", []string{"moskva", "moskva-1", "soup"}},
+		{"uk", "## Київ\n", []string{"kyyiv"}},
+		{"kk", "## Қазақстан\n\n## Ұлттық банк\n", []string{"qazaqstan", "ulttyq-bank"}},
+		{"el", "## Αθήνα\n", []string{"athina"}},
+		{"ar", "## الاقتصاد الرقمي\n\n## ٢٠٢١\n", []string{"الاقتصاد-الرقمي", "2021"}},
+		{"he", "## שלום עולם\n\n## שלום עולם\n", []string{"שלום-עולם", "שלום-עולם-1"}},
+		{"ja", "## 東京\n\n## !!!\n", []string{"東京", "section"}},
+	} {
+		doc, _ := convert(t, Options{Lang: tc.lang}, tc.body)
+		var got []string
+		for _, h := range doc.Headings {
+			got = append(got, h.ID)
+		}
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("%s heading IDs = %q, want %q", tc.lang, got, tc.want)
+		}
+		for _, id := range tc.want {
+			if !strings.Contains(string(doc.HTML), `id="`+id+`"`) {
+				t.Errorf("%s: HTML lacks id=%q:\n%s", tc.lang, id, doc.HTML)
+			}
+		}
 	}
 }

@@ -5,7 +5,6 @@ import (
 	"net/url"
 	"strings"
 
-	"github.com/kz30/kz30/internal/i18n"
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
@@ -117,9 +116,7 @@ func (st *state) heading(n *ast.Heading, src []byte) {
 		}
 	}
 	t := plainText(n, src)
-	if st.opts.Lang == "fr" {
-		t = i18n.FrenchText(t)
-	}
+	t = st.loc.Text(t)
 	st.doc.Headings = append(st.doc.Headings, Heading{Level: n.Level, ID: id, Text: t, Explicit: st.ids.explicit[id]})
 }
 

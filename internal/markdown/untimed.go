@@ -1,7 +1,6 @@
 package markdown
 
 import (
-	"math"
 	"reflect"
 	"sync"
 	"time"
@@ -15,14 +14,35 @@ import (
 // and, when a match times out, silently tries the next rule: on a loaded
 // machine (a busy CI runner) the same code block can then be highlighted
 // differently from one build to the next. kz30 promises the same bytes
-// for the same input, so lexerFor lifts that timeout (time.Duration max,
-// regexp2's "forever") from the rules of each lexer it hands out and of
-// the lexers those delegate to by name (chroma.Using). Chroma keeps the
-// compiled rules unexported, so this reaches them through reflect; a test
-// fails when chroma's layout changes.
+// for the same input, so lexerFor sets that timeout to highlightBudget on
+// the rules of each lexer it hands out and of the lexers those delegate
+// to by name (chroma.Using), and tokenise shows a block plain when its
+// highlighting took highlightBudget or more: a match that timed out took
+// that long, so no block ever ships highlighted with a rule skipped, and a
+// pathological block (catastrophic backtracking) still ends. Chroma keeps
+// the compiled rules unexported, so this reaches them through reflect; a
+// test fails when chroma's layout changes.
 
-// forever is regexp2's "no timeout".
-const forever = time.Duration(math.MaxInt64)
+// highlightBudget is both the match timeout of every lexer rule and the
+// time after which a code block is shown without highlighting.
+const highlightBudget = 2 * time.Second
+
+// tokenise highlights code with l. ok is false when that took
+// highlightBudget or more, in which case the tokens must not be used.
+func tokenise(l chroma.Lexer, code string) (tokens []chroma.Token, ok bool, err error) {
+	start := time.Now()
+	it, err := chroma.Coalesce(l).Tokenise(nil, code)
+	if err != nil {
+		return nil, false, err
+	}
+	for t := it(); t != chroma.EOF; t = it() {
+		if time.Since(start) >= highlightBudget {
+			return nil, false, nil
+		}
+		tokens = append(tokens, t)
+	}
+	return tokens, time.Since(start) < highlightBudget, nil
+}
 
 var (
 	untimedMu sync.Mutex
@@ -59,7 +79,7 @@ func untime(l chroma.Lexer) bool {
 	}
 	for _, cr := range compiledRules(rl) {
 		if cr.Regexp != nil {
-			cr.Regexp.MatchTimeout = forever
+			cr.Regexp.MatchTimeout = highlightBudget
 		}
 		for _, name := range usedLexers(reflect.ValueOf(cr.Type)) {
 			if sub := lexers.Get(name); sub != nil {

@@ -272,10 +272,5 @@ func (x *Exporter) t(lang, key string, args ...any) (string, error) {
 
 // dir is the writing direction of lang.
 func dir(lang string) string {
-	base, _, _ := strings.Cut(lang, "-")
-	switch base {
-	case "ar", "dv", "fa", "he", "ks", "ps", "sd", "ug", "ur", "yi":
-		return "rtl"
-	}
-	return "ltr"
+	return i18n.LocaleOf(lang).Dir()
 }

@@ -42,10 +42,7 @@ func Chart(loc *i18n.Locale, cat *i18n.Catalog, f *content.Fact) (template.HTML,
 		return "", ""
 	}
 	lang := loc.Lang()
-	label := f.Label[lang]
-	if lang == "fr" {
-		label = i18n.FrenchText(label)
-	}
+	label := loc.Text(f.Label[lang])
 	switch f.Kind {
 	case content.KindPercent:
 		if math.IsNaN(f.Value) || f.Value < 0 || f.Value > 100 {

@@ -72,9 +72,7 @@ func t(cat *i18n.Catalog, lang, key string, args ...any) string {
 // FactCard builds the key-figure card of a fact (without its source link).
 func FactCard(loc *i18n.Locale, cat *i18n.Catalog, f *content.Fact) Card {
 	c := Card{ID: f.ID, Figure: FactFigure(loc, cat, f), Label: f.Label[loc.Lang()]}
-	if loc.Lang() == "fr" {
-		c.Label = i18n.FrenchText(c.Label)
-	}
+	c.Label = loc.Text(c.Label)
 	c.Chart, c.ChartAlt = Chart(loc, cat, f)
 	return c
 }

@@ -143,6 +143,20 @@ func (v *View) LangName(code string) (string, error) {
 	return i18n.LangNameIn(code, v.Lang), nil
 }
 
+// Dir is the writing direction of the view's language, "ltr" or "rtl"
+// (i18n.Locale.Dir, from the language's script), for <html dir>.
+func (v *View) Dir() string { return i18n.LocaleOf(v.Lang).Dir() }
+
+// DirChange is the direction of lang when it differs from the view's, ""
+// otherwise: an element in another language writes dir="{{.}}" only when
+// its direction changes (an Arabic name on an English page).
+func (v *View) DirChange(lang string) string {
+	if d := i18n.LocaleOf(lang).Dir(); d != v.Dir() {
+		return d
+	}
+	return ""
+}
+
 // Num formats a number in the view's language.
 func (v *View) Num(x float64) string { return v.Locale.Number(x) }
 

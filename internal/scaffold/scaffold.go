@@ -190,18 +190,21 @@ type text struct{ title, description, body string }
 // placeholder returns the placeholders of lang (English for languages other
 // than French).
 func placeholder(lang string) text {
-	if lang == "fr" {
-		return text{
-			title:       "TODO : titre de la page",
-			description: "TODO : une phrase qui résume la page (métadonnées, flux, lettres d’information).",
-			body:        "TODO : le chapeau, deux ou trois phrases qui disent l’essentiel.\n\nTODO : le texte, qui donne en chiffres chaque fait listé dans `facts:`.\n",
-		}
-	}
-	return text{
+	return placeholders[i18n.Best(lang, "en", "fr")]
+}
+
+// placeholders are the placeholder texts by language.
+var placeholders = map[string]text{
+	"fr": {
+		title:       "TODO : titre de la page",
+		description: "TODO : une phrase qui résume la page (métadonnées, flux, lettres d’information).",
+		body:        "TODO : le chapeau, deux ou trois phrases qui disent l’essentiel.\n\nTODO : le texte, qui donne en chiffres chaque fait listé dans `facts:`.\n",
+	},
+	"en": {
 		title:       "TODO: page title",
 		description: "TODO: one sentence that sums up the page (meta, feeds, newsletters).",
 		body:        "TODO: the lede, two or three sentences that say what matters.\n\nTODO: the text, stating in digits each fact listed in `facts:`.\n",
-	}
+	},
 }
 
 // front is the front matter New writes (and reads back from an existing

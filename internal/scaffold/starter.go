@@ -1,5 +1,11 @@
 package scaffold
 
+import (
+	"slices"
+
+	"github.com/kz30/kz30/internal/i18n"
+)
+
 // starterSite is what a new site says in one language: its description
 // and three pages (home, one section, sources), the same structure and
 // heading IDs in every language so that `kz30 check` finds nothing to
@@ -15,13 +21,17 @@ type starterPage struct {
 	title, description, front, body string
 }
 
-// starter returns the new-site text of lang (a language of the built-in
-// theme; English for any other).
+// starter returns the new-site text of lang: the built-in theme's
+// language that serves it best (starters), English for any other.
 func starter(lang string) starterSite {
-	if lang == "fr" {
-		return starterFR
+	codes := []string{"en"}
+	for code := range starters {
+		if code != codes[0] {
+			codes = append(codes, code)
+		}
 	}
-	return starterEN
+	slices.Sort(codes[1:])
+	return starters[i18n.Best(lang, codes...)]
 }
 
 var starterEN = starterSite{

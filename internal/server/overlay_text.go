@@ -7,6 +7,7 @@ import (
 
 	"github.com/kz30/kz30/internal/content"
 	"github.com/kz30/kz30/internal/diag"
+	"github.com/kz30/kz30/internal/i18n"
 )
 
 // overlayWords are the texts of the overlay, the error page and the
@@ -94,11 +95,7 @@ var frenchWords = overlayWords{
 // wordsFor is the table of a page language ("fr", "fr-CA", "en"); English
 // when kz30 has none for it.
 func wordsFor(lang string) *overlayWords {
-	base, _, _ := strings.Cut(strings.ToLower(lang), "-")
-	if base == "fr" {
-		return &frenchWords
-	}
-	return &englishWords
+	return map[string]*overlayWords{"en": &englishWords, "fr": &frenchWords}[i18n.Best(lang, "en", "fr")]
 }
 
 // item words one diagnostic for the overlay: in w's language when its Code
