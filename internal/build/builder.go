@@ -9,8 +9,10 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"path"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -368,6 +370,41 @@ func (b *builder) source(p *content.Page) markdown.Source {
 			return relURL(p.URLPath(), t.URLPath()), nil
 		},
 		Image: func(dest string) (markdown.Image, error) { return b.image(p, dest) },
+		Param: func(name string) (string, bool) { return b.param(p, name) },
+		StandIn: func(dest string) string {
+			if t, fb, err := b.resolveLink(p, dest); err == nil && fb {
+				return t.Lang
+			}
+			return ""
+		},
+	}
+}
+
+// param is the value of the param shortcode's name on p: its front
+// matter, then site.toml's [params]; a dotted name walks nested tables.
+func (b *builder) param(p *content.Page, name string) (string, bool) {
+	name = strings.ToLower(name)
+	if v, ok := p.Params[name]; ok {
+		return v, true
+	}
+	var v any = b.cfg.Params
+	for _, k := range strings.Split(name, ".") {
+		m, ok := v.(map[string]any)
+		if !ok {
+			return "", false
+		}
+		if v, ok = m[k]; !ok {
+			keys := slices.Sorted(maps.Keys(m))
+			if i := slices.IndexFunc(keys, func(mk string) bool { return strings.EqualFold(mk, k) }); i >= 0 {
+				v = m[keys[i]]
+			}
+		}
+	}
+	switch v := v.(type) {
+	case nil, map[string]any, []any:
+		return "", false
+	default:
+		return fmt.Sprint(v), true
 	}
 }
 
@@ -380,21 +417,28 @@ func hasID(d *markdown.Doc, id string) bool {
 	return false
 }
 
-// resolve finds the page a file link from p points to: "kaspi.md" in p's
-// language, "../en/kaspi.md" in another.
+// resolve finds the page a link from p points to: a file link
+// ("kaspi.md", "../en/kaspi.md", "/docs/faq.md") or a root-relative URL
+// path of a page ("/docs/faq/").
 func (b *builder) resolve(p *content.Page, dest string) (*content.Page, error) {
-	full := path.Clean(path.Join(path.Dir(p.Path), dest))
-	dir, file := path.Split(full)
-	lang := path.Base(dir)
-	if path.Dir(strings.TrimSuffix(dir, "/")) != "content" || b.site.LangIndex(lang) < 0 {
-		return nil, fmt.Errorf("link to %q leaves the content/<lang>/ folders", dest)
+	t, _, err := b.resolveLink(p, dest)
+	return t, err
+}
+
+// errNotPage: a root-relative link that is no page's URL (a file of
+// static/, say); it is kept as written.
+var errNotPage = errors.New("not a page")
+
+// resolveLink is resolve, and whether the page found is another
+// language's, standing in for one missing in p's (--allow-missing).
+func (b *builder) resolveLink(p *content.Page, dest string) (*content.Page, bool, error) {
+	if ext := path.Ext(dest); ext != ".md" && ext != ".markdown" {
+		if t := b.site.ResolveURL(p, dest); t != nil {
+			return t, false, nil
+		}
+		return nil, false, errNotPage
 	}
-	name := strings.TrimSuffix(file, ".md")
-	t := b.site.Page(lang, name)
-	if t == nil {
-		return nil, fmt.Errorf("link to missing page %q (no content/%s/%s.md)", dest, lang, name)
-	}
-	return t, nil
+	return b.site.Resolve(p, dest, b.opts.AllowMissing)
 }
 
 // parallel runs fn over items on every core; each worker has its own

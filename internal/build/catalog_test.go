@@ -19,7 +19,8 @@ import (
 //
 //	want          lines "error SUBSTRING", "warning SUBSTRING", "ok", or
 //	              "absent SUBSTRING" (in no error nor warning: a secret),
-//	              "file PATH" / "nofile PATH" (in public/ after the build)
+//	              "file PATH" / "nofile PATH" (in public/ after the build),
+//	              "contains PATH TEXT" / "lacks PATH TEXT" (in that output file)
 //	flags         build flags: --allow-missing, --allow-stale, --drafts, --out-under-file, --base-url=URL
 //	delete        paths to remove from the source folder
 //	symlink       lines "PATH -> TARGET"
@@ -165,6 +166,12 @@ func runCatalogCase(t *testing.T, file string) {
 			_, serr := os.Lstat(filepath.Join(opts.Out, filepath.FromSlash(text)))
 			if (serr == nil) != (kind == "file") {
 				t.Errorf("%s %s: os.Lstat says %v", kind, text, serr)
+			}
+		case "contains", "lacks":
+			name, sub, _ := strings.Cut(text, " ")
+			data, rerr := os.ReadFile(filepath.Join(opts.Out, filepath.FromSlash(name)))
+			if rerr != nil || bytes.Contains(data, []byte(sub)) != (kind == "contains") {
+				t.Errorf("%s %s %q: not so (%v):\n%s", kind, name, sub, rerr, data)
 			}
 		case "ok":
 			if err != nil {

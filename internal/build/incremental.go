@@ -295,7 +295,7 @@ func (st *incState) convert(b *builder, p *content.Page) (*markdown.Doc, diag.Li
 // setup convKey.
 func docKey(convKey string, p *content.Page) string {
 	h := sha256.New()
-	fmt.Fprintf(h, "%s %q %q %d %q %d\n", convKey, p.Lang, p.Path, p.BodyLine, p.Hash, len(p.Body))
+	fmt.Fprintf(h, "%s %q %q %d %q %d %v\n", convKey, p.Lang, p.Path, p.BodyLine, p.Hash, len(p.Body), p.Params) // fmt sorts map keys
 	h.Write(p.Body)
 	return hex.EncodeToString(h.Sum(nil))
 }

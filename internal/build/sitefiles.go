@@ -39,6 +39,7 @@ func (b *builder) writeSiteFiles(s sink) error {
 	}
 	errs.Append(s.write(b.cssName, b.css))
 	errs.Append(b.copyStatic(s, static))
+	errs.Append(b.copyResources(s))
 	errs.Append(b.shareImages())
 	errs.Append(s.write(".nojekyll", nil))
 	if b.cfg.CNAME != "" {
@@ -115,6 +116,38 @@ func (b *builder) copyStatic(s sink, names []string) error {
 			continue
 		}
 		errs.Append(s.write(strings.TrimPrefix(p, "static/"), data))
+	}
+	return errs.Err()
+}
+
+// copyResources copies the files of each page bundle beside its page
+// (fr/trip/photo.jpg), where the page's relative links find them.
+func (b *builder) copyResources(s sink) error {
+	var errs diag.List
+	for _, p := range b.pages() {
+		for _, r := range p.Resources {
+			if strings.EqualFold(r.Rel, "index.html") {
+				errs.Add(diag.Pos{File: r.File}, "a page bundle's index.html would replace its page", "rename the file")
+				continue
+			}
+			if msg := content.OutputNameProblem(r.Rel); msg != "" {
+				errs.Add(diag.Pos{File: r.File}, "name cannot be an output path on every system: "+msg, "rename it")
+				continue
+			}
+			name := p.URLPath() + r.Rel
+			b.mu.Lock()
+			done := b.assetsOut[name] // an image of the page, already copied beside it
+			b.mu.Unlock()
+			if done {
+				continue
+			}
+			data, err := fs.ReadFile(b.src, r.File)
+			if err != nil {
+				errs.Add(diag.Pos{File: r.File}, "cannot read: "+unwrapPath(err).Error(), "check the permissions of "+r.File)
+				continue
+			}
+			errs.Append(s.write(name, data))
+		}
 	}
 	return errs.Err()
 }

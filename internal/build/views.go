@@ -12,9 +12,6 @@ import (
 	"github.com/kz30/kz30/internal/render"
 )
 
-// maxNav is the most section links the navigation shows.
-const maxNav = 12
-
 // text applies the typography of lang to plain text (titles,
 // descriptions, labels): i18n.Locale.PlainText.
 func text(lang, s string) string {
@@ -57,11 +54,13 @@ func (b *builder) baseView(lang, dir string, abs bool) *render.View {
 			v.SiteTitle = v.HomeLink.Title
 		}
 	}
+	home := b.site.Page(lang, content.HomeName)
 	for _, e := range b.sections(lang) {
-		p := e.Page(b.site, lang)
-		if len(v.Nav) == maxNav {
-			break
+		// The first level of the section tree: what the home holds.
+		if home != nil && b.site.Parent(e) != home.Entry {
+			continue
 		}
+		p := e.Page(b.site, lang)
 		v.Nav = append(v.Nav, b.navItem(p, href(p.URLPath())))
 	}
 	if b.opts.LiveReload {
@@ -82,9 +81,13 @@ func (b *builder) navItem(p *content.Page, href string) render.NavItem {
 	return navLabels(p, href)
 }
 
-// navLabels makes the labels of p's navigation link.
+// navLabels makes the labels of p's navigation link; the short label is
+// the page's linkTitle when it has one.
 func navLabels(p *content.Page, href string) render.NavItem {
 	title := text(p.Lang, p.Title)
+	if p.LinkTitle != "" {
+		return render.NavItem{Title: title, Short: text(p.Lang, p.LinkTitle), Href: href}
+	}
 	short, _, _ := strings.Cut(title, ":")
 	short = strings.TrimRight(short, " \u00a0\u202f")
 	if short == "" {
@@ -196,10 +199,22 @@ func (b *builder) pageView(p *content.Page, doc *markdown.Doc) *render.View {
 			}
 		}
 	}
-	if p.Entry.IsHome() {
+	switch {
+	case p.Entry.IsHome() && !b.site.Nested():
 		for _, e := range b.site.Entries {
 			if q := e.Page(b.site, p.Lang); q != nil && !e.IsHome() {
 				v.AllPages = append(v.AllPages, render.NavItem{Title: text(p.Lang, q.Title), Href: relURL(dir, q.URLPath())})
+			}
+		}
+	case p.Entry.IsHome():
+		v.AllPages = b.childItems(p, dir)
+	case p.Entry.IsSection():
+		v.Children = b.childItems(p, dir)
+	}
+	if anc := b.site.Ancestors(p.Entry); len(anc) > 1 {
+		for _, a := range anc {
+			if q := a.Page(b.site, p.Lang); q != nil {
+				v.Crumbs = append(v.Crumbs, render.NavItem{Title: text(p.Lang, q.NavTitle()), Href: relURL(dir, q.URLPath())})
 			}
 		}
 	}
@@ -209,6 +224,16 @@ func (b *builder) pageView(p *content.Page, doc *markdown.Doc) *render.View {
 	}
 	v.JSONLD = b.jsonLD(p, v)
 	return v
+}
+
+// childItems are the links to the pages and sections p's section holds.
+func (b *builder) childItems(p *content.Page, dir string) []render.NavItem {
+	var out []render.NavItem
+	for _, e := range b.site.Children(p.Entry, p.Lang) {
+		q := e.Page(b.site, p.Lang)
+		out = append(out, render.NavItem{Title: text(p.Lang, q.Title), Href: relURL(dir, q.URLPath())})
+	}
+	return out
 }
 
 // cards are the key-figure cards of a page's facts.

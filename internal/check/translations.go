@@ -44,7 +44,7 @@ func Translations(s *content.Site) []Row {
 		src := e.Pages[0]
 		for i, lang := range s.Langs {
 			p := e.Pages[i]
-			c := Cell{Lang: lang, Path: "content/" + lang + "/" + e.Name + ".md"}
+			c := Cell{Lang: lang, Path: s.File(lang, e.Name)}
 			switch {
 			case p == nil:
 				c.State = StateMissing

@@ -21,6 +21,9 @@
 //	description = "…"
 //	words_per_minute = 200
 //
+//	[params]                          # values for Hugo's param shortcode
+//	author = "…"
+//
 //	[newsletter]
 //	enabled = true
 //	utm_source = "newsletter"; utm_medium = "email"; utm_campaign = "kz30"
@@ -59,6 +62,9 @@ type Config struct {
 	ImageHosts []string   `toml:"image_hosts"`
 	Languages  []Language `toml:"languages"`
 	Newsletter Newsletter `toml:"newsletter"`
+	// Params are values for Hugo's {{< param name >}} shortcode (after
+	// the page's own).
+	Params map[string]any `toml:"params"`
 }
 
 // Language is one language of the site, in site order.

@@ -3,14 +3,27 @@
 // Layout: content/<lang>/NAME.md for every language of the configuration,
 // plus content/facts.toml. Files with the same NAME in each language are one
 // page (an Entry) in several languages; _index.md is each language's home.
+// NAME may hold folders (content/fr/docs/faq.md is "docs/faq", at URL
+// fr/docs/faq/); a folder's _index.md is its section page ("docs/_index"),
+// whose slug names the folder in URLs. Hugo's one-tree layout is read too:
+// content/NAME.LANG.md (and content/NAME.md in the source language when
+// no language has its folder). Pages with the same translationKey are one
+// Entry whatever their paths. A folder whose page is index.md (Hugo's leaf
+// bundle) is that page, and its other files are its Resources. .markdown
+// is read like .md; any other file of content/ is a warning.
 //
-// Each file starts with YAML front matter between two lines of "---":
+// Each file starts with YAML front matter between two lines of "---", or
+// TOML between two lines of "+++" (Hugo's form). Keys are matched
+// case-insensitively:
 //
 //	title           string, required
-//	description     string, required (one sentence: meta, feeds, teasers)
+//	description     string (one sentence: meta, feeds, teasers); when
+//	                missing, summary, else the body's first paragraph
+//	                (Summary) with a warning
 //	weight          int, order in navigation (then NAME)
 //	slug            URL segment in this language ([a-z0-9-]); default NAME
-//	date, lastmod   YYYY-MM-DD; lastmod defaults to date
+//	date, lastmod   YYYY-MM-DD, RFC 3339, or 2006-01-02T15:04:05 (UTC);
+//	                lastmod defaults to date
 //	facts           list of fact IDs of content/facts.toml stated by the page
 //	translation_of  first 12 hex digits of the SHA-256 of the source-language
 //	                body this translation was made from (see BodyHash)
@@ -18,7 +31,12 @@
 //	section         bool, default true; false for reference pages
 //	aliases         list of old URL paths ("fr/ancien-nom/") that redirect here
 //
-// Unknown keys are warnings; wrong types and invalid values are errors
+// Hugo's keys are read without a warning: linkTitle (the navigation
+// label), summary (the description when there is none), translationKey,
+// url, images, tags, categories (kept on the Page, not used yet); menu,
+// menus, layout, type and toc are ignored.
+//
+// Unknown keys are warnings, one per key for the whole site; wrong types and invalid values are errors
 // (a date before year 1000, such as 0001-01-01, is not a date). A UTF-8
 // BOM is dropped and CRLF becomes LF before anything else, so both give
 // the same output as LF files. Body line numbers stay file line numbers

@@ -41,30 +41,34 @@ func Load(fsys fs.FS, cfg *config.Config, opts Options) (*Site, diag.List, error
 	type job struct {
 		li   int
 		file string
+		name string // path below the language without the extension: "docs/faq", "_index"
 		page *Page
 		errs diag.List
 		warn diag.List
 	}
 	var jobs []*job
 	var noDir []string // languages without their folder, already reported
-	for li, lang := range site.Langs {
-		dir := "content/" + lang
-		entries, err := fs.ReadDir(fsys, dir)
-		if err != nil {
-			errs.Add(diag.Pos{File: dir}, fmt.Sprintf("no folder for language %q", lang), "create "+dir+"/ with the pages in that language")
-			noDir = append(noDir, lang)
+	found, unused, resources, suffix := listContent(fsys, site.Langs, &errs)
+	site.suffix = suffix
+	for _, f := range found {
+		jobs = append(jobs, &job{li: f.li, file: f.file, name: f.name})
+	}
+	for _, u := range unused {
+		if slices.Contains(pageExts, path.Ext(u)) {
+			warns.Add(diag.Pos{File: u}, "page not used: it is in no language of site.toml",
+				"move it to content/<lang>/ or name it NAME.<lang>.md for a language of site.toml (or add its language to site.toml)")
 			continue
 		}
-		for _, de := range entries {
-			name := de.Name()
-			file := dir + "/" + name
-			if strings.HasPrefix(name, ".") || !strings.HasSuffix(name, ".md") {
-				continue
+		warns.Add(diag.Pos{File: u}, "file not used: kz30 reads .md and .markdown pages and facts.toml in content/",
+			"move files to publish to static/, or delete it")
+	}
+	for li, lang := range site.Langs {
+		if !slices.ContainsFunc(found, func(f contentFile) bool { return f.li == li }) {
+			dir := "content/" + lang
+			if fi, err := fs.Stat(fsys, dir); err != nil || !fi.IsDir() {
+				errs.Add(diag.Pos{File: dir}, fmt.Sprintf("no folder for language %q", lang), "create "+dir+"/ with the pages in that language")
+				noDir = append(noDir, lang)
 			}
-			if de.Type()&fs.ModeSymlink != 0 && !symlinkInside(fsys, file, &errs) {
-				continue
-			}
-			jobs = append(jobs, &job{li: li, file: file})
 		}
 	}
 	var next atomic.Int64
@@ -88,38 +92,63 @@ func Load(fsys fs.FS, cfg *config.Config, opts Options) (*Site, diag.List, error
 	// normalize alike are an error.
 	files := map[[2]string]string{} // language, NFC name → file
 	drafts := map[string][]string{} // page name → the draft file of each language left out
+	var pages []*Page
+	for _, j := range jobs {
+		if j.page != nil {
+			pages = append(pages, j.page)
+		}
+	}
+	warnUnknownKeys(pages, &warns)
+	site.byPath = map[string]*Page{}
+	var items []keyItem
+	for _, j := range jobs {
+		if j.page != nil {
+			items = append(items, keyItem{page: j.page, name: j.name, li: j.li})
+		}
+	}
+	keys := translationKeys(items, &errs)
 	for _, j := range jobs {
 		errs = append(errs, j.errs...)
 		warns = append(warns, j.warn...)
-		key := norm.NFC.String(strings.TrimSuffix(path.Base(j.file), ".md"))
-		if other, ok := files[[2]string{site.Langs[j.li], key}]; ok {
+		if other, ok := files[[2]string{site.Langs[j.li], j.name}]; ok {
 			first, second := min(other, j.file), max(other, j.file)
 			errs.Add(diag.Pos{File: second, Line: 1, Col: 1},
 				fmt.Sprintf("%+q and %+q are one name in two Unicode spellings (NFC and NFD)", second, first),
 				"keep one of the two files: delete or rename the other")
 			continue
 		}
-		files[[2]string{site.Langs[j.li], key}] = j.file
+		files[[2]string{site.Langs[j.li], j.name}] = j.file
 		p := j.page
-		if p != nil && p.Draft && !opts.Drafts {
+		if p == nil {
+			continue
+		}
+		key := j.name
+		if k := keys[p]; k != "" {
+			key = k
+		}
+		if p.Draft && !opts.Drafts {
 			if drafts[key] == nil {
 				drafts[key] = make([]string, len(site.Langs))
 			}
 			drafts[key][j.li] = j.file
 			continue
 		}
-		if p == nil {
-			continue
-		}
+		p.Name = j.name
+		site.byPath[p.Lang+"/"+j.name] = p
 		e := byName[key]
 		if e == nil {
 			e = &Entry{Name: key, Pages: make([]*Page, len(site.Langs))}
 			byName[key] = e
 		}
+		if q := e.Pages[j.li]; q != nil {
+			errs.Add(diag.Pos{File: p.Path, Line: 1, Col: 1}, fmt.Sprintf("%s and %s are the same page in %s", q.Path, p.Path, p.Lang),
+				"keep one of them (a page's folder file and its name.lang.md file cannot both exist)")
+			continue
+		}
 		e.Pages[j.li] = p
 		p.Entry = e
 		if p.Slug == "" {
-			p.Slug = defaultSlug(key)
+			p.Slug = defaultSlug(path.Base(strings.TrimSuffix(j.name, "/"+HomeName)))
 			fileSlugProblem(p, &errs)
 		}
 	}
@@ -136,6 +165,9 @@ func Load(fsys fs.FS, cfg *config.Config, opts Options) (*Site, diag.List, error
 		}
 		return cmp.Or(cmp.Compare(a.weight(), b.weight()), cmp.Compare(a.Name, b.Name))
 	})
+	site.setDirs()
+	site.indexURLs()
+	site.setResources(resources)
 	site.checkHomes(drafts, noDir, &errs)
 	site.checkTranslations(opts, drafts, &errs, &warns)
 	site.checkSlugs(&errs)
@@ -144,6 +176,43 @@ func Load(fsys fs.FS, cfg *config.Config, opts Options) (*Site, diag.List, error
 		return nil, warns.Sort(), errs.Sort()
 	}
 	return site, warns.Sort(), nil
+}
+
+// warnUnknownKeys gives one warning per unknown front matter key (matched
+// case-insensitively) for the whole site: at its first use, in file
+// order, with the number of pages using it.
+func warnUnknownKeys(pages []*Page, warns *diag.List) {
+	type use struct {
+		first diag.Pos
+		key   string
+		pages int
+	}
+	byKey := map[string]*use{}
+	var order []string
+	for _, p := range pages {
+		seen := map[string]bool{}
+		for _, u := range p.unknown {
+			k := strings.ToLower(u.key)
+			if seen[k] {
+				continue
+			}
+			seen[k] = true
+			if byKey[k] == nil {
+				byKey[k] = &use{first: u.pos, key: u.key}
+				order = append(order, k)
+			}
+			byKey[k].pages++
+		}
+	}
+	known := strings.Join(frontKeys, ", ") + "; Hugo's " + strings.Join(hugoKeys, ", ")
+	for _, k := range order {
+		u := byKey[k]
+		msg := fmt.Sprintf("unknown front matter key %q", u.key)
+		if u.pages > 1 {
+			msg += fmt.Sprintf(" (on %d pages; the first is here)", u.pages)
+		}
+		warns.Add(u.first, msg, "it is ignored; known keys: "+known)
+	}
 }
 
 // weight is the entry's weight in the first language that has it.
@@ -215,13 +284,13 @@ func loadPage(fsys fs.FS, file, lang string, errs, warns *diag.List) *Page {
 		errs.Add(invalidUTF8(file, src), "file is not valid UTF-8", "save the file as UTF-8")
 		return nil
 	}
-	front, body, bodyLine, derr := split(file, src)
+	front, body, bodyLine, toml, derr := split(file, src)
 	if derr != nil {
 		*errs = append(*errs, derr)
 		return nil
 	}
 	p := &Page{Lang: lang, Path: file, Body: body, BodyLine: bodyLine, Hash: BodyHash(body)}
-	parseFront(p, front, errs, warns)
+	parseFront(p, front, toml, errs, warns)
 	return p
 }
 
@@ -273,7 +342,7 @@ func (s *Site) checkHomes(drafts map[string][]string, noDir []string, errs *diag
 		if (home != nil && home.Pages[i] != nil) || slices.Contains(noDir, lang) {
 			continue
 		}
-		file := "content/" + lang + "/" + HomeName + ".md"
+		file := s.File(lang, HomeName)
 		if d := drafts[HomeName]; d != nil && d[i] != "" {
 			errs.Add(diag.Pos{File: file, Line: 1, Col: 1}, fmt.Sprintf("language %q has no home page: %s is a draft", lang, file), "remove draft: true from it (a home page is always published)")
 			(*errs)[len(*errs)-1].Code, (*errs)[len(*errs)-1].Args = CodeMissingHome, []string{lang, file, file}
@@ -309,7 +378,7 @@ func (s *Site) checkTranslations(opts Options, drafts map[string][]string, errs,
 				continue
 			}
 			lang := s.Langs[i]
-			file := "content/" + lang + "/" + e.Name + ".md"
+			file := s.File(lang, e.Name)
 			pos := diag.Pos{File: have.Path, Line: 1, Col: 1}
 			if d := drafts[e.Name]; d != nil && d[i] != "" {
 				hint := "publish it (remove draft: true), make " + have.Path + " a draft too, or build with --drafts"
@@ -384,9 +453,14 @@ func (s *Site) checkFacts(errs *diag.List) {
 	}
 }
 
-// Page looks up the page named name (file name without .md) in lang.
+// Page looks up the page named name in lang: its path below the language
+// without the extension ("kaspi", "docs/faq", "docs/_index"), else the
+// name of its entry (pages paired by translationKey).
 func (s *Site) Page(lang, name string) *Page {
 	name = norm.NFC.String(name)
+	if p := s.byPath[lang+"/"+name]; p != nil {
+		return p
+	}
 	if s.byName != nil {
 		if e := s.byName[name]; e != nil {
 			return e.Page(s, lang)

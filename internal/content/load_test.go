@@ -88,7 +88,6 @@ func TestLoadErrors(t *testing.T) {
 		{"bad date", "", "---\n" + okFront + "date: soon\n---\n", `content/fr/p.md:4:7: date: invalid date "soon"`},
 		{"impossible date", "", "---\n" + okFront + "date: 2025-13-45\n---\n", `invalid date "2025-13-45"`},
 		{"missing title", "", "---\ndescription: D\n---\n", "content/fr/p.md:1:1: missing title"},
-		{"missing description", "", "---\ntitle: T\n---\n", "content/fr/p.md:1:1: missing description"},
 		{"slug slash", "", "---\n" + okFront + "slug: a/b\n---\n", `invalid slug "a/b"`},
 		{"slug dots", "", "---\n" + okFront + "slug: ..\n---\n", `invalid slug ".."`},
 		{"slug space", "", "---\n" + okFront + "slug: a b\n---\n", `invalid slug "a b"`},

@@ -1,6 +1,7 @@
 package content
 
 import (
+	"strings"
 	"time"
 
 	"github.com/kz30/kz30/internal/config"
@@ -15,6 +16,21 @@ type Site struct {
 	Facts   *Facts
 
 	byName map[string]*Entry // Entries by name (set by Load)
+	byPath map[string]*Page  // pages by "lang/name" (set by Load)
+	byURL  map[string]*Page  // pages by URLPath (set by Load)
+	suffix bool              // Hugo's one-tree layout: content/NAME.LANG.md
+}
+
+// File is the file a page named name has, or would have, in lang:
+// content/LANG/NAME.md, or content/NAME.LANG.md in the one-tree layout.
+func (s *Site) File(lang, name string) string {
+	if p := s.byPath[lang+"/"+name]; p != nil {
+		return p.Path
+	}
+	if s.suffix {
+		return "content/" + name + "." + lang + ".md"
+	}
+	return "content/" + lang + "/" + name + ".md"
 }
 
 // Entry is one page in all its languages.
@@ -36,6 +52,10 @@ func (e *Entry) Page(s *Site, lang string) *Page {
 // IsHome reports whether the entry is the language home (_index.md).
 func (e *Entry) IsHome() bool { return e.Name == HomeName }
 
+// IsSection reports whether the entry is a section page: the _index.md
+// of a folder below the language (the home is not one).
+func (e *Entry) IsSection() bool { return strings.HasSuffix(e.Name, "/"+HomeName) }
+
 // HomeName is the file name (without .md) of each language's home page.
 const HomeName = "_index"
 
@@ -44,6 +64,7 @@ type Page struct {
 	Entry *Entry
 	Lang  string
 	Path  string // slash path relative to the source folder: content/fr/kaspi.md
+	Name  string // path below the language without the extension: "kaspi", "docs/faq"
 
 	Title         string
 	Description   string
@@ -57,13 +78,46 @@ type Page struct {
 	Section       bool
 	Aliases       []string
 
+	// Hugo's keys (see the package doc for what each one does).
+	LinkTitle      string   // shorter title for navigation; Title when empty
+	Summary        string   // front matter summary: the description when that is missing
+	TranslationKey string   // pairs translations whose paths differ
+	URL            string   // Hugo's url: read, not used (the URL is the folder path and slug)
+	Images         []string // read, not used yet
+	Tags           []string // read, not shown yet
+	Categories     []string // read, not shown yet
+	// Params are the values of the param shortcode: Hugo's params: and
+	// the page's unknown keys, by lower-case name ("a.b" inside tables).
+	Params map[string]string
+
 	Body     []byte // Markdown after the front matter, LF line endings
 	BodyLine int    // file line number of Body's first line
 	Hash     string // BodyHash(Body)
 
+	// Resources are the files of a leaf bundle (a folder whose page is
+	// index.md), copied beside the page.
+	Resources []Resource
+
 	// Stale is set on a translation whose translation_of no longer matches
 	// the source body (only when stale pages are allowed).
 	Stale bool
+
+	unknown []unknownKey // front matter keys kz30 does not know
+	dirURL  string       // URL path of the page's folder below the language: "" or "docs/"
+}
+
+// NavTitle is the title navigation shows: LinkTitle, else Title.
+func (p *Page) NavTitle() string {
+	if p.LinkTitle != "" {
+		return p.LinkTitle
+	}
+	return p.Title
+}
+
+// Resource is a file of a page bundle.
+type Resource struct {
+	File string // below the source folder: content/fr/trip/photo.jpg
+	Rel  string // below the page's folder: photo.jpg
 }
 
 // FactRef is a fact ID listed in front matter, with its position.
@@ -78,5 +132,5 @@ func (p *Page) URLPath() string {
 	if p.Entry.IsHome() {
 		return p.Lang + "/"
 	}
-	return p.Lang + "/" + p.Slug + "/"
+	return p.Lang + "/" + p.dirURL + p.Slug + "/"
 }

@@ -103,7 +103,11 @@ func (r *codeRenderer) render(w util.BufWriter, src []byte, n ast.Node, entering
 		lexer = lexerFor(lang)
 	}
 	if lexer == nil {
-		_, _ = w.WriteString(`<pre tabindex="0"><code>`)
+		if lang != "" && len(lang) <= maxLangName {
+			_, _ = w.WriteString(`<pre tabindex="0"><code class="language-` + html.EscapeString(lang) + `">`)
+		} else {
+			_, _ = w.WriteString(`<pre tabindex="0"><code>`)
+		}
 		_, _ = w.WriteString(html.EscapeString(string(code)))
 		_, _ = w.WriteString("</code></pre>\n")
 		return ast.WalkSkipChildren, nil

@@ -81,6 +81,14 @@ type Source struct {
 	// *diag.Error, whose position Convert sets) is a build error at the
 	// image. Nil leaves image paths as written.
 	Image func(dest string) (Image, error)
+	// Param is the value of a parameter for the param shortcode: the
+	// page's front matter, then site.toml's [params]; false when unset.
+	Param func(name string) (string, bool)
+	// StandIn is, for a link Resolve resolved, the language of the page it
+	// goes to when that page stands in for one missing in this language
+	// (--allow-missing), else "". The link gets hreflang and a visible
+	// language tag.
+	StandIn func(dest string) string
 }
 
 // Heading is one heading of a document.
@@ -123,10 +131,13 @@ func New(opts Options) *Converter {
 			extension.WithFootnoteBacklinkHTML(backlinkHTML(opts.BacklinkLabel)),
 		),
 		extension.NewTypographer(extension.WithTypographicSubstitutions(substitutions(loc))),
+		extension.TaskList,
+		extension.DefinitionList,
 	}
 	rendererOpts := []renderer.Option{
 		renderer.WithNodeRenderers(util.Prioritized(newCodeRenderer(opts.InlineStyles), 100), util.Prioritized(figureRenderer{}, 100),
-			util.Prioritized(safeHTMLRenderer{}, 100)),
+			util.Prioritized(safeHTMLRenderer{}, 100), util.Prioritized(blockRenderer{}, 100),
+			util.Prioritized(linkRenderer{unsafe: opts.UnsafeHTML}, 100)),
 	}
 	if opts.UnsafeHTML {
 		rendererOpts = append(rendererOpts, html.WithUnsafe())
@@ -141,7 +152,8 @@ func New(opts Options) *Converter {
 			parser.WithAutoHeadingID(),
 			parser.WithAttribute(),
 			parser.WithASTTransformers(util.Prioritized(transformer{}, 10)),
-			parser.WithInlineParsers(util.Prioritized(apostropheParser{loc.Apostrophe()}, 9998)),
+			parser.WithInlineParsers(util.Prioritized(escapeParser{}, 100), util.Prioritized(apostropheParser{loc.Apostrophe()}, 9998)),
+			parser.WithBlockParsers(util.Prioritized(markerParser{}, 50)),
 		),
 		goldmark.WithRendererOptions(rendererOpts...),
 	)
@@ -194,6 +206,7 @@ type state struct {
 	tooDeep  bool                   // the tree is nested deeper than MaxNesting
 	figures  []*ast.Image           // captioned images alone in their paragraph
 	images   map[string]imageResult // Source.Image's answers, by destination
+	blocks   []scBlock              // what the shortcode markers stand for
 }
 
 var stateKey = parser.NewContextKey()
@@ -213,10 +226,13 @@ func (c *Converter) Convert(src Source) (*Doc, diag.List, error) {
 		buf = new(bytes.Buffer)
 	}
 	defer c.pool.Put(buf)
-	for _, ch := range chunks(src.Body, c.chunk) {
+	pre := &state{src: src}
+	body, blocks := pre.expandShortcodes(src.Body)
+	warns = append(warns, pre.warns...)
+	for _, ch := range chunks(body, c.chunk) {
 		part := src
 		part.Body, part.Line = ch.body, src.Line+ch.line
-		st := &state{src: part, opts: &c.opts, loc: c.loc, policy: c.policy, ids: ids, doc: doc, links: links, maxLinks: c.links}
+		st := &state{src: part, opts: &c.opts, loc: c.loc, policy: c.policy, ids: ids, doc: doc, links: links, maxLinks: c.links, blocks: blocks}
 		ctx := parser.NewContext(parser.WithIDs(ids))
 		ctx.Set(stateKey, st)
 		root := c.md.Parser().Parse(text.NewReader(part.Body), parser.WithContext(ctx))

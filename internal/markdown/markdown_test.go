@@ -93,7 +93,7 @@ func TestTablesCodeWords(t *testing.T) {
 	doc, _ := convert(t, Options{Lang: "en"}, body)
 	h := string(doc.HTML)
 	for _, want := range []string{`<th class="al-left">a</th>`, `<td class="al-right">2</td>`, `<div class="table-wrap" tabindex="0"><table>`,
-		`<pre class="chroma" tabindex="0"><code class="language-python">`, `<pre tabindex="0"><code>plain`} {
+		`<pre class="chroma" tabindex="0"><code class="language-python">`, `<pre tabindex="0"><code class="language-nolang">plain`} {
 		if !strings.Contains(h, want) {
 			t.Errorf("HTML lacks %s:\n%s", want, h)
 		}

@@ -39,6 +39,8 @@ func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 			return ast.WalkSkipChildren, nil
 		case *ast.Heading:
 			st.heading(n, src)
+		case *shortcodeNode:
+			n.addImage()
 		case *ast.HTMLBlock, *ast.RawHTML:
 			if !st.opts.UnsafeHTML {
 				raw = append(raw, n)
@@ -137,9 +139,14 @@ func (st *state) link(n ast.Node, dest *[]byte, off int) bool {
 		return false
 	}
 	u, err := url.Parse(d)
+	if err != nil {
+		// CommonMark allows what url.Parse refuses at the start of a
+		// relative reference ("foo):"): read it as a path.
+		u, err = url.Parse("./" + d)
+	}
 	switch {
 	case err != nil:
-		st.errs.Add(pos, fmt.Sprintf("invalid link %q: %v", d, err), "fix the URL")
+		st.warns.Add(pos, fmt.Sprintf("invalid link %q: %v", truncate(d), err), "fix the URL (it is kept as written)")
 		return true
 	case u.Scheme != "" || strings.HasPrefix(d, "//"):
 		st.doc.External = append(st.doc.External, d)
@@ -153,12 +160,12 @@ func (st *state) link(n ast.Node, dest *[]byte, off int) bool {
 		}
 		return true
 	case d == "":
-		st.errs.Add(pos, "empty link", "write the address between the parentheses")
+		st.warns.Add(pos, "empty link", "write the address between the parentheses")
 		return true
 	case strings.HasPrefix(d, "#"):
 		st.doc.Links = append(st.doc.Links, Link{Fragment: d[1:], Pos: pos})
 		return true
-	case strings.HasSuffix(u.Path, ".md"):
+	case strings.HasSuffix(u.Path, ".md") || strings.HasSuffix(u.Path, ".markdown"):
 		st.doc.Links = append(st.doc.Links, Link{Page: u.Path, Fragment: u.Fragment, Pos: pos})
 		if st.src.Resolve == nil {
 			return true
@@ -168,13 +175,43 @@ func (st *state) link(n ast.Node, dest *[]byte, off int) bool {
 			st.errs.Add(pos, err.Error(), "fix the file name, or create the page")
 			return true
 		}
-		if u.Fragment != "" {
-			target += "#" + u.Fragment
+		st.rewrite(n, dest, target, u)
+		return true
+	case strings.HasPrefix(u.Path, "/") && u.RawQuery == "" && st.src.Resolve != nil:
+		// A root-relative link ("/docs/faq/"): to a page when one has
+		// that URL or file name, else kept as written.
+		target, err := st.src.Resolve(u.Path)
+		if err != nil {
+			return true
 		}
-		*dest = []byte(target)
+		st.doc.Links = append(st.doc.Links, Link{Page: u.Path, Fragment: u.Fragment, Pos: pos})
+		st.rewrite(n, dest, target, u)
 		return true
 	}
 	return true
+}
+
+// rewrite points a resolved page link at target; a link to another
+// language's page standing in for a missing one gets hreflang and a
+// visible language tag.
+func (st *state) rewrite(n ast.Node, dest *[]byte, target string, u *url.URL) {
+	if u.Fragment != "" {
+		target += "#" + u.Fragment
+	}
+	*dest = []byte(target)
+	if st.src.StandIn == nil {
+		return
+	}
+	if lang := st.src.StandIn(u.Path); lang != "" {
+		n.SetAttributeString("hreflang", []byte(lang))
+		if _, ok := n.(*ast.Link); ok {
+			tag := ast.NewString([]byte(` <span class="lang-tag" lang="` + lang + `">` + strings.ToUpper(lang) + `</span>`))
+			tag.SetCode(true)
+			n.AppendChild(n, tag)
+		}
+		st.warns.Add(st.pos(n.Pos()), fmt.Sprintf("link to %s: the page is missing in %s, so it goes to the %s page", u.Path, st.opts.Lang, lang),
+			"translate the page (or build without --allow-missing to make this an error)")
+	}
 }
 
 // dangerous reports URLs whose scheme can run script or smuggle content:

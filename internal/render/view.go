@@ -39,8 +39,10 @@ type View struct {
 	Alternates []Alternate // every language of the page that exists, for hreflang
 	XDefault   string      // absolute URL for hreflang x-default, as in the sitemap: the source-language page; the landing page for the homes
 	Switch     []Alternate // the other languages, for the language switcher
-	Nav        []NavItem   // sections, by weight
-	AllPages   []NavItem   // home only: every page of the language
+	Nav        []NavItem   // the first level of the section tree, by weight
+	AllPages   []NavItem   // home only: every page of the language (on a site with folders, what the home holds)
+	Children   []NavItem   // section pages only: the pages and sections it holds
+	Crumbs     []NavItem   // pages below a section: the home and the sections above, in order
 	HomeLink   NavItem     // this language's home
 	Prev, Next *NavItem
 	TOC        []markdown.Heading

@@ -22,7 +22,8 @@ func TestFrenchPhrasesMatchTheBuild(t *testing.T) {
 		{"no front matter", "Hello\n", "pas d’en-tête (front matter)"},
 		{"unclosed", "---\ntitle: x\n", "en-tête non fermé"},
 		{"missing title", "---\ndescription: D\n---\nx\n", "titre manquant"},
-		{"missing description", "---\ntitle: T\n---\nx\n", "description manquante"},
+		{"no description nor paragraph", "---\ntitle: T\n---\n", "pas de description\u00a0: le titre en tient lieu (la page n’a pas de paragraphe)"},
+		{"no description", "---\ntitle: T\n---\nx\n", "pas de description\u00a0: le premier paragraphe en tient lieu (méta-description, flux, aperçus)"},
 		{"invalid date", front + "date: soon\n---\nx\n", "date\u00a0: date invalide «\u202fsoon\u202f»"},
 		{"unknown fact", front + "facts: [nope]\n---\nx\n", "fait inconnu «\u202fnope\u202f»"},
 		{"missing page", front + "---\nSee [x](nope.md).\n", "lien vers une page qui n’existe pas, «\u202fnope.md\u202f» (content/fr/nope.md manque)"},
@@ -61,7 +62,7 @@ func TestFrenchPhrasesMatchTheBuild(t *testing.T) {
 
 // Every phrase is one the test above exercises.
 func TestFrenchPhrasesAllTested(t *testing.T) {
-	if len(frenchPhrases) != 12 {
+	if len(frenchPhrases) != 13 {
 		t.Errorf("%d French phrases; give each new one a case in TestFrenchPhrasesMatchTheBuild, then update this count", len(frenchPhrases))
 	}
 }
