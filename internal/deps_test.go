@@ -26,7 +26,7 @@ var tiers = map[string]int{
 	"feed":        3,
 	"newsletter":  4,
 	"check":       4,
-	"build":       5,
+	"site":        5,
 	"scaffold":    5,
 	"server":      6,
 }

@@ -7,10 +7,10 @@ import (
 	"testing"
 
 	kz30 "github.com/kz30/kz30"
-	"github.com/kz30/kz30/internal/build"
 	"github.com/kz30/kz30/internal/config"
 	"github.com/kz30/kz30/internal/content"
 	"github.com/kz30/kz30/internal/scaffold"
+	"github.com/kz30/kz30/internal/site"
 )
 
 // The benchmarks build a generated corpus (kz30 bench-corpus) of
@@ -57,7 +57,7 @@ func BenchmarkRender(b *testing.B) {
 	dir := benchCorpus(b)
 	b.ResetTimer()
 	for b.Loop() {
-		if _, err := build.Render(build.Options{Dir: dir, Defaults: kz30.Defaults}); err != nil {
+		if _, err := site.Render(site.Options{Dir: dir, Defaults: kz30.Defaults}); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -70,7 +70,7 @@ func BenchmarkBuild(b *testing.B) {
 	out := filepath.Join(b.TempDir(), "public")
 	b.ResetTimer()
 	for b.Loop() {
-		if _, err := build.Build(build.Options{Dir: dir, Out: out, Defaults: kz30.Defaults}); err != nil {
+		if _, err := site.Build(site.Options{Dir: dir, Out: out, Defaults: kz30.Defaults}); err != nil {
 			b.Fatal(err)
 		}
 	}

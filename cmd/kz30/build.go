@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"io"
 
-	"github.com/kz30/kz30/internal/build"
+	"github.com/kz30/kz30/internal/site"
 )
 
 func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int {
@@ -29,7 +29,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	if isTerminal(stderr) {
 		opts.Log = stderr
 	}
-	stats, err := build.Build(opts)
+	stats, err := site.Build(opts)
 	if err != nil && ctx.Err() != nil {
 		return interrupted(stderr, "build")
 	}

@@ -5,8 +5,8 @@ import (
 	"fmt"
 	"io"
 
-	"github.com/kz30/kz30/internal/build"
 	"github.com/kz30/kz30/internal/check"
+	"github.com/kz30/kz30/internal/site"
 )
 
 func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int {
@@ -25,7 +25,7 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	}
 	opts := bf.options()
 	opts.Context = ctx
-	cr := build.Check(opts)
+	cr := site.Check(opts)
 	if ctx.Err() != nil {
 		return interrupted(stderr, "check")
 	}

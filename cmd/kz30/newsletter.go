@@ -6,7 +6,7 @@ import (
 	"io"
 
 	kz30 "github.com/kz30/kz30"
-	"github.com/kz30/kz30/internal/build"
+	"github.com/kz30/kz30/internal/site"
 )
 
 func runNewsletter(ctx context.Context, args []string, stdout, stderr io.Writer) int {
@@ -41,9 +41,9 @@ func runNewsletter(ctx context.Context, args []string, stdout, stderr io.Writer)
 		fs.Usage()
 		return 2
 	}
-	out, warns, err := build.Newsletter(
-		build.Options{Dir: *source, BaseURL: *baseURL, Drafts: *drafts, AllowMissing: *allowMissing, AllowStale: *allowStale, Defaults: kz30.Defaults, Context: ctx},
-		build.NewsletterRequest{Names: names, Lang: *lang, Teaser: *teaser, Text: *text, EML: *eml, From: *from, To: *to})
+	out, warns, err := site.Newsletter(
+		site.Options{Dir: *source, BaseURL: *baseURL, Drafts: *drafts, AllowMissing: *allowMissing, AllowStale: *allowStale, Defaults: kz30.Defaults, Context: ctx},
+		site.NewsletterRequest{Names: names, Lang: *lang, Teaser: *teaser, Text: *text, EML: *eml, From: *from, To: *to})
 	if ctx.Err() != nil {
 		return interrupted(stderr, "newsletter")
 	}

@@ -10,8 +10,8 @@ import (
 	"path/filepath"
 
 	kz30 "github.com/kz30/kz30"
-	"github.com/kz30/kz30/internal/build"
 	"github.com/kz30/kz30/internal/diag"
+	"github.com/kz30/kz30/internal/site"
 )
 
 // command is one subcommand.
@@ -140,8 +140,8 @@ func (b *buildFlags) registerServe(fs *flag.FlagSet, strict *bool) {
 	fs.BoolVar(&b.allowStale, "allow-stale", true, "accepted for old scripts; serve allows stale translations unless --strict")
 }
 
-func (b *buildFlags) options() build.Options {
-	return build.Options{Dir: b.source, BaseURL: b.baseURL, Drafts: b.drafts,
+func (b *buildFlags) options() site.Options {
+	return site.Options{Dir: b.source, BaseURL: b.baseURL, Drafts: b.drafts,
 		AllowMissing: b.allowMissing, AllowStale: b.allowStale, Defaults: kz30.Defaults, CacheDir: imageCache()}
 }
 

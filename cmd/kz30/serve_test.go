@@ -40,7 +40,7 @@ func (b *lockedBuffer) String() string {
 // serveFixture extracts the build package's fixture site.
 func serveFixture(t *testing.T) string {
 	t.Helper()
-	return testsupport.Extract(t, filepath.Join("..", "..", "internal", "build", "testdata", "site.txtar"))
+	return testsupport.Extract(t, filepath.Join("..", "..", "internal", "site", "testdata", "site.txtar"))
 }
 
 // TestServeCommand runs "kz30 serve" on a free port: it prints both

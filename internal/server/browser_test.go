@@ -11,7 +11,7 @@ import (
 	"github.com/chromedp/cdproto/log"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
-	"github.com/kz30/kz30/internal/build"
+	"github.com/kz30/kz30/internal/site"
 	"github.com/kz30/kz30/internal/testsupport"
 )
 
@@ -84,7 +84,7 @@ func TestBrowserReloadAndOverlay(t *testing.T) {
 		fmt.Fprintf(&filler, "\nFiller paragraph %d, so that the page scrolls.\n", i)
 	}
 	replace(t, dir, "content/en/a.md", "## The figures", filler.String()+"\n## The figures")
-	h := start(t, dir, true, func(o *build.Options) { o.AllowStale = true })
+	h := start(t, dir, true, func(o *site.Options) { o.AllowStale = true })
 
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
 		chromedp.ExecPath(chrome),
@@ -176,7 +176,7 @@ func TestBrowserReloadAndOverlay(t *testing.T) {
 func TestBrowserOverlayLanguage(t *testing.T) {
 	chrome := chromePath(t)
 	dir := fixture(t)
-	h := start(t, dir, true, func(o *build.Options) { o.AllowMissing, o.AllowStale = true, true })
+	h := start(t, dir, true, func(o *site.Options) { o.AllowMissing, o.AllowStale = true, true })
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
 		chromedp.ExecPath(chrome),
 		chromedp.NoSandbox,

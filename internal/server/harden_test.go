@@ -4,7 +4,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/kz30/kz30/internal/build"
+	"github.com/kz30/kz30/internal/site"
 )
 
 // TestDeepNestingKeepsServing: saving a page nested 512 levels deep (which
@@ -13,7 +13,7 @@ import (
 func TestDeepNestingKeepsServing(t *testing.T) {
 	dir := fixture(t)
 	write(t, dir, "site.toml", read(t, dir, "site.toml")+"\n[newsletter]\nenabled = true\n")
-	h := start(t, dir, true, func(o *build.Options) { o.AllowStale = true })
+	h := start(t, dir, true, func(o *site.Options) { o.AllowStale = true })
 	st := openStream(t, h.ts.Client(), h.ts.URL)
 	st.next(t, "hello", nil)
 	_, before := h.get(t, "/fr/page-a/")

@@ -15,7 +15,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/kz30/kz30/internal/build"
+	"github.com/kz30/kz30/internal/site"
 	"github.com/kz30/kz30/internal/testsupport"
 )
 
@@ -28,7 +28,7 @@ const wait = 10 * time.Second
 // fixture extracts the build package's fixture site into a new folder.
 func fixture(t testing.TB) string {
 	t.Helper()
-	return testsupport.Extract(t, filepath.Join("..", "build", "testdata", "site.txtar"))
+	return testsupport.Extract(t, filepath.Join("..", "site", "testdata", "site.txtar"))
 }
 
 // write writes a file below dir, creating its folder.
@@ -81,10 +81,10 @@ type harness struct {
 }
 
 // start builds dir, serves it and watches it (unless watch is false).
-func start(t *testing.T, dir string, watch bool, edit func(*build.Options)) *harness {
+func start(t *testing.T, dir string, watch bool, edit func(*site.Options)) *harness {
 	t.Helper()
 	h := &harness{dir: dir}
-	opts := build.Options{Dir: dir, Defaults: repoRoot}
+	opts := site.Options{Dir: dir, Defaults: repoRoot}
 	if edit != nil {
 		edit(&opts)
 	}

@@ -12,7 +12,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/kz30/kz30/internal/build"
+	"github.com/kz30/kz30/internal/site"
 )
 
 // TestHostHeader runs the server as kz30 serve does and sends requests
@@ -27,7 +27,7 @@ func TestHostHeader(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
 	go func() {
-		done <- Run(ctx, ln, Options{Build: build.Options{Dir: fixture(t), Defaults: repoRoot}, Bind: "127.0.0.1"})
+		done <- Run(ctx, ln, Options{Build: site.Options{Dir: fixture(t), Defaults: repoRoot}, Bind: "127.0.0.1"})
 	}()
 	t.Cleanup(func() {
 		cancel()
@@ -119,7 +119,7 @@ func TestHostGuard(t *testing.T) {
 // carries the next reload.
 func TestIdleConnectionsClose(t *testing.T) {
 	const idle = 150 * time.Millisecond
-	s := New(Options{Build: build.Options{Dir: fixture(t), Defaults: repoRoot}})
+	s := New(Options{Build: site.Options{Dir: fixture(t), Defaults: repoRoot}})
 	s.Build(nil)
 	ts := httptest.NewUnstartedServer(s)
 	ts.Config = httpServer(context.Background(), s, idle)

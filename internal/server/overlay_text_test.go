@@ -4,8 +4,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/kz30/kz30/internal/build"
 	"github.com/kz30/kz30/internal/diag"
+	"github.com/kz30/kz30/internal/site"
 )
 
 // TestFrenchPhrasesMatchTheBuild builds the fixture with one broken page
@@ -35,7 +35,7 @@ func TestFrenchPhrasesMatchTheBuild(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			dir := fixture(t)
 			write(t, dir, "content/fr/x.md", tc.page)
-			res, err := build.Render(build.Options{Dir: dir, Defaults: repoRoot, AllowMissing: true, AllowStale: true})
+			res, err := site.Render(site.Options{Dir: dir, Defaults: repoRoot, AllowMissing: true, AllowStale: true})
 			var all diag.List
 			all.Append(err)
 			if res != nil && res.Stats != nil {

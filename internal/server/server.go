@@ -4,7 +4,7 @@
 //
 // Contract:
 //
-//   - The site is built with build.Incremental (LiveReload on, so every page
+//   - The site is built with site.Incremental (LiveReload on, so every page
 //     loads the same-origin script _kz30/reload.js) and served only from the
 //     built files: nothing is written to disk, and a request path that is not
 //     a clean relative path ("..", ".", "//", a backslash, a NUL, or an
@@ -56,8 +56,8 @@ import (
 	"sync"
 	"time"
 
-	"github.com/kz30/kz30/internal/build"
 	"github.com/kz30/kz30/internal/diag"
+	"github.com/kz30/kz30/internal/site"
 )
 
 // DefaultDebounce is how long the watcher waits for a burst of file events
@@ -69,7 +69,7 @@ const DefaultDebounce = 75 * time.Millisecond
 type Options struct {
 	// Build configures the builds; LiveReload is always turned on. Its
 	// BaseURL's path, if any, is where the site is served ("/kz30/").
-	Build build.Options
+	Build site.Options
 	// Stdout receives the build summary, the rebuild lines and the URLs;
 	// Stderr the build errors and warnings. Nil discards.
 	Stdout, Stderr io.Writer
@@ -90,7 +90,7 @@ type Server struct {
 	opts   Options
 	prefix string // URL path the site is served at: "/" or "/repo/"
 	id     string // changes when the process restarts, so pages reload
-	inc    *build.Incremental
+	inc    *site.Incremental
 	events *broker
 
 	buildMu sync.Mutex // one build at a time
@@ -129,7 +129,7 @@ func New(opts Options) *Server {
 		opts:   opts,
 		prefix: prefix,
 		id:     strconv.FormatInt(time.Now().UnixNano(), 36),
-		inc:    build.NewIncremental(opts.Build),
+		inc:    site.NewIncremental(opts.Build),
 		events: newBroker(),
 		warned: map[string]bool{},
 		hosts:  newHostGuard(nil, opts.Bind),
@@ -332,14 +332,14 @@ func Run(ctx context.Context, ln net.Listener, opts Options) error {
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(ln) }()
 
-	site := strings.TrimSuffix(local, "/") + s.prefix
-	fmt.Fprintf(out, "kz30: serving %s at %s\n", s.opts.Build.Dir, site)
+	siteURL := strings.TrimSuffix(local, "/") + s.prefix
+	fmt.Fprintf(out, "kz30: serving %s at %s\n", s.opts.Build.Dir, siteURL)
 	langs := s.langs()
 	for _, lang := range langs {
-		fmt.Fprintf(out, "  %s  %s%s/\n", lang, site, lang)
+		fmt.Fprintf(out, "  %s  %s%s/\n", lang, siteURL, lang)
 	}
 	if len(langs) == 0 {
-		fmt.Fprintf(out, "  the language homes (%s<lang>/) appear once the site builds\n", site)
+		fmt.Fprintf(out, "  the language homes (%s<lang>/) appear once the site builds\n", siteURL)
 	}
 	fmt.Fprintln(out, "kz30: watching for changes; press Ctrl-C to stop")
 

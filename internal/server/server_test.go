@@ -14,7 +14,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/kz30/kz30/internal/build"
+	"github.com/kz30/kz30/internal/site"
 	"golang.org/x/net/html"
 )
 
@@ -44,7 +44,7 @@ func (st *stream) nextReload(t *testing.T, ok func(reloadEvent) bool) reloadEven
 
 func TestServesTheBuiltSite(t *testing.T) {
 	h := start(t, fixture(t), false, nil)
-	res, err := build.Render(build.Options{Dir: h.dir, Defaults: repoRoot, LiveReload: true})
+	res, err := site.Render(site.Options{Dir: h.dir, Defaults: repoRoot, LiveReload: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -221,7 +221,7 @@ func TestTraversal(t *testing.T) {
 
 // TestPrefix: with a base URL below a path, the site is served there.
 func TestPrefix(t *testing.T) {
-	h := start(t, fixture(t), false, func(o *build.Options) { o.BaseURL = "http://127.0.0.1:1313/kz30/" })
+	h := start(t, fixture(t), false, func(o *site.Options) { o.BaseURL = "http://127.0.0.1:1313/kz30/" })
 	if code, _ := h.get(t, "/kz30/fr/page-a/"); code != 200 {
 		t.Errorf("GET /kz30/fr/page-a/: %d", code)
 	}
@@ -238,7 +238,7 @@ func TestPrefix(t *testing.T) {
 // TestEditCreateRenameDelete drives the watcher with file operations and
 // follows the events and the served pages.
 func TestEditCreateRenameDelete(t *testing.T) {
-	h := start(t, fixture(t), true, func(o *build.Options) { o.AllowMissing = true })
+	h := start(t, fixture(t), true, func(o *site.Options) { o.AllowMissing = true })
 	st := openStream(t, h.ts.Client(), h.ts.URL)
 	hello := st.next(t, "hello", nil)
 	if !strings.Contains(hello.data, h.s.id) {
@@ -442,7 +442,7 @@ func TestFirstBuildFails(t *testing.T) {
 func TestDebounce(t *testing.T) {
 	dir := fixture(t)
 	h := &harness{dir: dir}
-	h.s = New(Options{Build: build.Options{Dir: dir, Defaults: repoRoot}, Stdout: &h.stdout, Stderr: &h.stderr, Debounce: 300 * time.Millisecond})
+	h.s = New(Options{Build: site.Options{Dir: dir, Defaults: repoRoot}, Stdout: &h.stdout, Stderr: &h.stderr, Debounce: 300 * time.Millisecond})
 	h.s.Build(nil)
 	if err := h.s.Watch(t.Context()); err != nil {
 		t.Fatal(err)
@@ -517,7 +517,7 @@ func TestManyClients(t *testing.T) {
 // the pages (worded for serve: no --allow-stale), again to a page opened
 // later, and an empty list once they are fixed.
 func TestWarningsEvents(t *testing.T) {
-	h := start(t, fixture(t), true, func(o *build.Options) { o.AllowMissing, o.AllowStale = true, true })
+	h := start(t, fixture(t), true, func(o *site.Options) { o.AllowMissing, o.AllowStale = true, true })
 	st := openStream(t, h.ts.Client(), h.ts.URL)
 	st.next(t, "hello", nil)
 	good := read(t, h.dir, "content/fr/a.md")

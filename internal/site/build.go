@@ -1,0 +1,235 @@
+// Package site turns a source folder into a site: load → convert (in
+// parallel) → render → write. It is the only package that writes the site
+// to disk, and it does so atomically: pages go to a staging folder beside
+// the output, which replaces the output only when the whole build
+// succeeded, so a failed build leaves the previous site untouched.
+//
+// Every entry point returns its result on error too, holding what the
+// run got to, so a caller prints the warnings and then the error without
+// a nil check: Build a non-nil *Stats (its Warnings so far), Render and
+// Incremental.Build a non-nil *Result with a non-nil Stats (Incremental's
+// *Report is nil on error), Check a non-nil *CheckResult, Newsletter the
+// warnings so far (and no message).
+package site
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"path/filepath"
+	"runtime/debug"
+	"strings"
+	"time"
+
+	"github.com/kz30/kz30/internal/config"
+	"github.com/kz30/kz30/internal/content"
+	"github.com/kz30/kz30/internal/diag"
+	"github.com/kz30/kz30/internal/i18n"
+	"github.com/kz30/kz30/internal/markdown"
+	"github.com/kz30/kz30/internal/output"
+)
+
+// Options configure a build. The zero value builds the current folder into
+// ./public with the embedded default templates.
+type Options struct {
+	Dir          string // source folder (default ".")
+	Out          string // output folder (default Dir/public)
+	BaseURL      string // overrides site.toml's base_url
+	Drafts       bool
+	AllowMissing bool
+	AllowStale   bool
+	// Clean lets Build delete what the output folder holds besides the
+	// files kz30 wrote there (never its .git).
+	Clean    bool
+	Defaults fs.FS     // templates/ and static/ used when Dir lacks them
+	Log      io.Writer // progress line on a terminal; nil for none
+	// LiveReload adds the dev server's reload script to every page.
+	LiveReload bool
+	// Context, when done, stops the build (and check, render, newsletter)
+	// with its error; nil never stops.
+	Context context.Context
+	// CacheDir keeps the srcset variants of images between runs, named by
+	// the content hash of their source ("" keeps none). A cache that
+	// cannot be read or written is ignored.
+	CacheDir string
+}
+
+// Stats summarize a build.
+type Stats struct {
+	Pages    map[string]int // pages per language
+	Langs    []string
+	Files    int
+	Bytes    int64
+	Duration time.Duration
+	Warnings diag.List
+}
+
+// String is the one-line summary printed after a build.
+func (s *Stats) String() string {
+	var per []string
+	total := 0
+	for _, l := range s.Langs {
+		per = append(per, fmt.Sprintf("%s %d", l, s.Pages[l]))
+		total += s.Pages[l]
+	}
+	return fmt.Sprintf("built %s (%s), %s, %s in %d ms",
+		plural(total, "page"), strings.Join(per, ", "), plural(s.Files, "file"), humanBytes(s.Bytes), s.Duration.Milliseconds())
+}
+
+// plural writes n and an English noun, plural when n is not 1.
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
+}
+
+func humanBytes(n int64) string {
+	switch {
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.1f KB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d B", n)
+}
+
+// Build builds the site into opts.Out atomically, in a folder kz30 owns
+// (see package output): it refuses an output that holds files kz30 did
+// not write unless opts.Clean is set, writes a staging folder beside it
+// and swaps it in only when the whole build succeeded. When opts.Context
+// is done the build stops with its error, the staging folder is removed
+// and the previous output stays as it was.
+func Build(opts Options) (*Stats, error) {
+	start := time.Now()
+	opts = opts.withDefaults()
+	ctx := opts.Context
+	out, err := output.Place(opts.Out, opts.Dir)
+	if err != nil {
+		return &Stats{}, diag.List{asDiag(err)}
+	}
+	// A build allocates a lot of short-lived garbage (chroma, goldmark,
+	// YAML) around a live heap of about twice the sources (pages are
+	// written as they are rendered). Collecting rarely, within a memory
+	// limit above that, spends little time in the collector on any size
+	// of site: a small site never collects at all.
+	defer debug.SetGCPercent(debug.SetGCPercent(400))
+	b, err := newBuilder(opts)
+	if err != nil {
+		return &Stats{Warnings: b.warnings()}, err
+	}
+	b.lean = true
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(48<<20 + 3*b.sourceBytes()))
+	if n := b.largestBody(); n > hugeBody {
+		// A huge page: collect garbage more often, and hold the heap near
+		// a small multiple of the page, trading time for peak memory.
+		defer debug.SetGCPercent(debug.SetGCPercent(20))
+		defer debug.SetMemoryLimit(debug.SetMemoryLimit(int64(7*n + 32<<20)))
+	}
+	stage, err := output.Begin(ctx, out, opts.Clean)
+	if err != nil {
+		return &Stats{Warnings: b.warnings()}, err
+	}
+	stats, err := b.runRecovered(stageSink{st: stage, folds: &foldSet{}})
+	for _, n := range stage.Notes {
+		stats.Warnings.Add(diag.Pos{}, n, "")
+	}
+	if err == nil {
+		err = ctx.Err()
+	}
+	if err != nil {
+		stage.Abort()
+		return stats, err
+	}
+	if err := stage.Commit(); err != nil {
+		return stats, err
+	}
+	stats.Duration = time.Since(start)
+	return stats, nil
+}
+
+// runRecovered is run with a panic outside the worker pools turned into a
+// diagnostic (the pools recover their own), so that Build can remove its
+// staging folder and the dev server keeps serving.
+func (b *builder) runRecovered(s sink) (st *Stats, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			st, err = &Stats{Warnings: b.warnings()}, diag.List{asDiag(panicError(nil, r))}
+		}
+	}()
+	return b.run(s)
+}
+
+// asDiag returns err as a positioned diagnostic.
+func asDiag(err error) *diag.Error {
+	var e *diag.Error
+	if errors.As(err, &e) {
+		return e
+	}
+	return &diag.Error{Msg: err.Error()}
+}
+
+// Result is a site built in memory, with what checks and exports need.
+type Result struct {
+	Files   map[string][]byte // every output file by slash path ("fr/kaspi/index.html")
+	Stats   *Stats
+	Config  *config.Config
+	Site    *content.Site
+	Docs    map[*content.Page]*markdown.Doc
+	Catalog *i18n.Catalog
+	Locales map[string]*i18n.Locale
+}
+
+// hugeBody is the body size above which a build trades speed for memory.
+const hugeBody = 4 << 20
+
+// sourceBytes is the size of every page body.
+func (b *builder) sourceBytes() int64 {
+	var n int64
+	for _, p := range b.pages() {
+		n += int64(len(p.Body))
+	}
+	return n
+}
+
+// largestBody is the size of the largest page body.
+func (b *builder) largestBody() int {
+	n := 0
+	for _, p := range b.pages() {
+		n = max(n, len(p.Body))
+	}
+	return n
+}
+
+// Render builds the site in memory.
+func Render(opts Options) (*Result, error) {
+	start := time.Now()
+	opts = opts.withDefaults()
+	b, err := newBuilder(opts)
+	if err != nil {
+		return &Result{Stats: &Stats{Warnings: b.warnings()}}, err
+	}
+	sink := &memSink{files: map[string][]byte{}}
+	stats, err := b.runRecovered(sink)
+	res := &Result{Files: sink.files, Stats: stats, Config: b.cfg, Site: b.site, Docs: b.docs, Catalog: b.cat, Locales: b.locales}
+	if err != nil {
+		return res, err
+	}
+	stats.Duration = time.Since(start)
+	return res, nil
+}
+
+func (o Options) withDefaults() Options {
+	if o.Dir == "" {
+		o.Dir = "."
+	}
+	if o.Context == nil {
+		o.Context = context.Background()
+	}
+	if o.Out == "" {
+		o.Out = filepath.Join(o.Dir, "public")
+	}
+	return o
+}

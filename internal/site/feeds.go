@@ -1,0 +1,48 @@
+package site
+
+import (
+	"github.com/kz30/kz30/internal/content"
+	"github.com/kz30/kz30/internal/feed"
+)
+
+// siteURL is the absolute URL of a site path under the base URL.
+func (b *builder) siteURL(p string) string { return absURL(b.cfg.BaseURL, p) }
+
+// writeSitemap writes sitemap.xml (package feed).
+func (b *builder) writeSitemap(s sink) error {
+	data, err := feed.Sitemap(b.site, b.siteURL)
+	if err != nil {
+		return err
+	}
+	return s.write("sitemap.xml", data)
+}
+
+// writeFeeds writes one Atom feed per language with its newest pages
+// (package feed).
+func (b *builder) writeFeeds(s sink) error {
+	for _, lang := range b.site.Langs {
+		data, err := feed.Atom(b.site, lang, feed.AtomOptions{
+			Title: text(lang, b.viewTitle(lang)),
+			URL:   b.siteURL,
+			Text:  func(s string) string { return text(lang, s) },
+		})
+		if err != nil {
+			return err
+		}
+		if err := s.write(lang+"/index.xml", data); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// viewTitle is the site title in lang.
+func (b *builder) viewTitle(lang string) string {
+	if t := b.cfg.Lang(lang).Title; t != "" {
+		return t
+	}
+	if home := b.site.Page(lang, content.HomeName); home != nil {
+		return home.Title
+	}
+	return b.cfg.Title
+}
