@@ -145,6 +145,9 @@ func TestPagesWorkflowShape(t *testing.T) {
 				if e.Uses.Value == "actions/setup-go@v5" && (e.Inputs["go-version-file"] == nil || e.Inputs["go-version-file"].Value.Value != "go.mod") {
 					t.Error("setup-go must read the Go version from go.mod")
 				}
+				if e.Uses.Value == "actions/cache@v4" && (e.Inputs["path"] == nil || e.Inputs["path"].Value.Value != ".kz30/cache") {
+					t.Error("actions/cache must restore .kz30/cache, kz30's build cache")
+				}
 				if e.Uses.Value == "actions/upload-pages-artifact@v3" && (e.Inputs["path"] == nil || e.Inputs["path"].Value.Value != "public") {
 					t.Error("upload-pages-artifact must upload public")
 				}
@@ -159,6 +162,7 @@ func TestPagesWorkflowShape(t *testing.T) {
 		{uses: "actions/checkout@v4"},
 		{uses: "actions/setup-go@v5"},
 		{run: "./test.sh"},
+		{uses: "actions/cache@v4"},
 		{uses: "actions/configure-pages@v5", id: "pages"},
 		{run: `go run ./cmd/kz30 build --base-url "${{ steps.pages.outputs.base_url }}/"`},
 		{uses: "actions/upload-pages-artifact@v3"},

@@ -19,6 +19,7 @@ var tiers = map[string]int{
 	"i18n":        1,
 	"config":      1,
 	"output":      1,
+	"cache":       1,
 	"shareimage":  1,
 	"content":     2,
 	"markdown":    2,

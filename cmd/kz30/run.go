@@ -24,14 +24,17 @@ type command struct {
 
 func commands() []command {
 	return []command{
-		{"build", "build [--source DIR] [--out DIR] [--clean] [--base-url URL] [--drafts] [--allow-missing] [--allow-stale]",
-			"Build the site into DIR/public (or --out), atomically: a failed or interrupted build leaves the previous output untouched.\nkz30 replaces only files it wrote (listed in OUT/.kz30-manifest) and keeps OUT/.git; it refuses an output\nholding anything else unless --clean, and never writes into the source folder, the current folder, the home\nfolder, a filesystem root, or inside content/, templates/ or static/.", runBuild},
-		{"check", "check [--source DIR] [--base-url URL] [--drafts] [--allow-missing] [--allow-stale] [--translations] [--external]",
+		{"build", "build [--source DIR] [--out DIR] [--clean] [--no-cache] [--base-url URL] [--drafts] [--allow-missing] [--allow-stale]",
+			"Build the site into DIR/public (or --out), atomically: a failed or interrupted build leaves the previous output untouched.\nkz30 replaces only files it wrote (listed in OUT/.kz30-manifest) and keeps OUT/.git; it refuses an output\nholding anything else unless --clean, and never writes into the source folder, the current folder, the home\nfolder, a filesystem root, or inside content/, templates/ or static/.\n" +
+				"The build cache DIR/.kz30/cache keeps conversions, pages, resized and share images and e-mail exports between builds,\n" +
+				"each keyed by everything it depends on (safe to delete); unchanged files are hard-linked from the previous output.\n" +
+				"--no-cache builds cold and leaves the cache as it is.", runBuild},
+		{"check", "check [--source DIR] [--no-cache] [--base-url URL] [--drafts] [--allow-missing] [--allow-stale] [--translations] [--external]",
 			"Build in memory and check links, anchors, translations (missing, stale) and fact parity.", runCheck},
 		{"serve", "serve [--source DIR] [--bind 127.0.0.1] [--port 1313] [--base-url URL] [--drafts] [--strict]",
 			"Serve the site from memory, rebuild on change and reload the browser.\n" +
 				"Missing and stale translations are warnings (the page shows its notice; the terminal and the page list them) unless --strict.", runServe},
-		{"newsletter", "newsletter NAME... [--lang LANG] [--teaser] [--text] [--eml [--to ADDR] [--from ADDR]] [--source DIR] [--base-url URL] [--drafts] [--allow-missing] [--allow-stale]",
+		{"newsletter", "newsletter NAME... [--lang LANG] [--teaser] [--text] [--eml [--to ADDR] [--from ADDR]] [--source DIR] [--no-cache] [--base-url URL] [--drafts] [--allow-missing] [--allow-stale]",
 			"Print the e-mail export of one or more sections, ready to paste.", runNewsletter},
 		{"bench-corpus", "bench-corpus N DIR [--seed 1]",
 			"Write a generated benchmark site of N French/English page pairs into DIR/content.", runBenchCorpus},
@@ -118,6 +121,7 @@ func parse(fs *flag.FlagSet, args []string) (names []string, code int, ok bool) 
 type buildFlags struct {
 	source, baseURL                  string
 	drafts, allowMissing, allowStale bool
+	noCache                          bool
 }
 
 func (b *buildFlags) register(fs *flag.FlagSet) {
@@ -126,6 +130,7 @@ func (b *buildFlags) register(fs *flag.FlagSet) {
 	fs.BoolVar(&b.drafts, "drafts", false, "include pages with draft: true")
 	fs.BoolVar(&b.allowMissing, "allow-missing", false, "build even when a page lacks a translation (warning instead of error)")
 	fs.BoolVar(&b.allowStale, "allow-stale", false, "build even when a translation is stale (warning instead of error)")
+	fs.BoolVar(&b.noCache, "no-cache", false, "build cold: neither read nor write the build cache DIR/.kz30/cache")
 }
 
 // registerServe registers the flags of serve, where missing and stale
@@ -142,17 +147,18 @@ func (b *buildFlags) registerServe(fs *flag.FlagSet, strict *bool) {
 
 func (b *buildFlags) options() site.Options {
 	return site.Options{Dir: b.source, BaseURL: b.baseURL, Drafts: b.drafts,
-		AllowMissing: b.allowMissing, AllowStale: b.allowStale, Defaults: kz30.Defaults, CacheDir: imageCache()}
+		AllowMissing: b.allowMissing, AllowStale: b.allowStale, Defaults: kz30.Defaults, CacheDir: b.cacheDir()}
 }
 
-// imageCache is where builds keep the resized copies of images: the
-// user's cache folder's kz30/images ("" when there is none).
-func imageCache() string {
-	dir, err := os.UserCacheDir()
-	if err != nil {
+// cacheDirName is the build cache's folder below the source folder.
+const cacheDirName = ".kz30/cache"
+
+// cacheDir is the build cache folder, "" with --no-cache.
+func (b *buildFlags) cacheDir() string {
+	if b.noCache {
 		return ""
 	}
-	return filepath.Join(dir, "kz30", "images")
+	return filepath.Join(b.source, filepath.FromSlash(cacheDirName))
 }
 
 // printWarnings prints one line per warning, the first limit of them

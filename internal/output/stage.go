@@ -215,6 +215,36 @@ func (s *Stage) Write(name string, data []byte) error {
 	return nil
 }
 
+// Link takes the file name unchanged from the previous output, as Write
+// of the same bytes would, knowing only their digest and size: when the
+// previous output's manifest lists name with them (checked against the
+// file when the build began), the file is hard-linked. It reports false,
+// having claimed nothing, when it cannot; the caller then writes the
+// bytes.
+func (s *Stage) Link(name string, sum [sha256.Size]byte, size int64) bool {
+	s.mu.Lock()
+	r, ok := s.prev[name]
+	s.mu.Unlock()
+	if !ok || r.sum != sum || r.size != size {
+		return false
+	}
+	if s.reserve(name) != nil {
+		return false
+	}
+	rel := filepath.FromSlash(name)
+	if os.Link(filepath.Join(s.out, rel), filepath.Join(s.dir, rel)) != nil {
+		s.mu.Lock()
+		delete(s.written, name)
+		s.mu.Unlock()
+		return false
+	}
+	s.mu.Lock()
+	s.linked++
+	s.mu.Unlock()
+	s.record(name, sum[:], size)
+	return true
+}
+
 // Linked is the number of files taken unchanged from the previous output
 // (hard links) rather than written.
 func (s *Stage) Linked() int {

@@ -171,7 +171,7 @@ func initFiles(opts InitOptions) []file {
 		}
 	}
 	files = append(files,
-		file{".gitignore", []byte("# kz30 build writes the site here.\npublic/\n")},
+		file{".gitignore", []byte("# kz30 build writes the site here.\npublic/\n# kz30's build cache (safe to delete).\n.kz30/\n")},
 		file{".github/workflows/pages.yml", workflow(opts)})
 	return files
 }
@@ -235,6 +235,16 @@ jobs:
       # A pinned release, so the site builds the same way until you change it.
       - name: Install kz30 [[.Version]]
         run: go install github.com/kz30/kz30/cmd/kz30@[[.Version]]
+      # kz30's build cache: conversions and images of unchanged pages are
+      # reused from the last run (each entry is keyed by its inputs and by
+      # kz30's version, so a stale entry is never used). A new key per run
+      # saves the new cache; restore-keys finds the latest one.
+      - name: Restore the build cache
+        uses: actions/cache@v4
+        with:
+          path: .kz30/cache
+          key: kz30-${{ runner.os }}-${{ github.sha }}
+          restore-keys: kz30-${{ runner.os }}-
       - name: Check
         run: kz30 check
       - name: Configure Pages

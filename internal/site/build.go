@@ -20,9 +20,11 @@ import (
 	"io/fs"
 	"path/filepath"
 	"runtime/debug"
+	"strconv"
 	"strings"
 	"time"
 
+	"github.com/kz30/kz30/internal/cache"
 	"github.com/kz30/kz30/internal/config"
 	"github.com/kz30/kz30/internal/content"
 	"github.com/kz30/kz30/internal/diag"
@@ -50,9 +52,12 @@ type Options struct {
 	// Context, when done, stops the build (and check, render, newsletter)
 	// with its error; nil never stops.
 	Context context.Context
-	// CacheDir keeps the srcset variants of images between runs, named by
-	// the content hash of their source ("" keeps none). A cache that
-	// cannot be read or written is ignored.
+	// CacheDir is the build cache folder (the command uses
+	// DIR/.kz30/cache): conversions, rendered pages' digests, resized
+	// images, share images and e-mail exports kept between runs, each
+	// under a key of everything it depends on (package cache, cache.go).
+	// "" keeps nothing: a cold build. A cache that cannot be used is
+	// ignored with a warning; a corrupt entry is made again.
 	CacheDir string
 }
 
@@ -64,6 +69,18 @@ type Stats struct {
 	Bytes    int64
 	Duration time.Duration
 	Warnings diag.List
+	// Reuse says what the build took from its cache and the previous
+	// output; nil when it used no cache.
+	Reuse *Reuse
+}
+
+// Reuse says what a build took from the build cache and from the
+// previous output instead of making it again.
+type Reuse struct {
+	Conversions int // pages whose conversion (goldmark + chroma) came from the cache
+	Pages       int // pages whose output came from the cache (rendered earlier)
+	Total       int // content pages of the site
+	Linked      int // output files hard-linked unchanged from the previous output
 }
 
 // String is the one-line summary printed after a build.
@@ -74,8 +91,22 @@ func (s *Stats) String() string {
 		per = append(per, fmt.Sprintf("%s %d", l, s.Pages[l]))
 		total += s.Pages[l]
 	}
-	return fmt.Sprintf("built %s (%s), %s, %s in %d ms",
+	line := fmt.Sprintf("built %s (%s), %s, %s in %d ms",
 		plural(total, "page"), strings.Join(per, ", "), plural(s.Files, "file"), humanBytes(s.Bytes), s.Duration.Milliseconds())
+	if r := s.Reuse; r != nil {
+		line += fmt.Sprintf("; reused conversions %s/%s, pages %s/%s; files linked %s/%s",
+			thousands(r.Conversions), thousands(r.Total), thousands(r.Pages), thousands(r.Total), thousands(r.Linked), thousands(s.Files))
+	}
+	return line
+}
+
+// thousands writes n with a comma between groups of three digits.
+func thousands(n int) string {
+	s := strconv.Itoa(n)
+	for i := len(s) - 3; i > 0 && s[i-1] != '-'; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
 }
 
 // plural writes n and an English noun, plural when n is not 1.
@@ -132,7 +163,23 @@ func Build(opts Options) (*Stats, error) {
 	if err != nil {
 		return &Stats{Warnings: b.warnings()}, err
 	}
+	store, note := b.openCache()
+	if note != "" {
+		b.warns.Add(diag.Pos{File: opts.CacheDir}, "build cache not used: "+note, "delete the folder, or pass --no-cache")
+	}
+	if b.cache, err = newRunCache(b, store, false); err != nil {
+		stage.Abort()
+		return &Stats{Warnings: b.warnings()}, err
+	}
 	stats, err := b.runRecovered(stageSink{st: stage, folds: &foldSet{}})
+	if err == nil {
+		err = ctx.Err()
+	}
+	b.cache.finish(err == nil, true)
+	if opts.CacheDir != "" {
+		stats.Reuse = b.cache.reuse(len(b.pages()))
+		stats.Reuse.Linked = stage.Linked()
+	}
 	for _, n := range stage.Notes {
 		stats.Warnings.Add(diag.Pos{}, n, "")
 	}
@@ -211,14 +258,33 @@ func Render(opts Options) (*Result, error) {
 	if err != nil {
 		return &Result{Stats: &Stats{Warnings: b.warnings()}}, err
 	}
+	store, _ := b.openCache()
+	if b.cache, err = newRunCache(b, store, false); err != nil {
+		return &Result{Stats: &Stats{Warnings: b.warnings()}}, err
+	}
 	sink := &memSink{files: map[string][]byte{}}
 	stats, err := b.runRecovered(sink)
+	// Render (check, exports) adds to the cache but evicts nothing: the
+	// cache holds what the last `kz30 build` needed.
+	b.cache.finish(err == nil, false)
+	if opts.CacheDir != "" {
+		stats.Reuse = b.cache.reuse(len(b.pages()))
+	}
 	res := &Result{Files: sink.files, Stats: stats, Config: b.cfg, Site: b.site, Docs: b.docs, Catalog: b.cat, Locales: b.locales}
 	if err != nil {
 		return res, err
 	}
 	stats.Duration = time.Since(start)
 	return res, nil
+}
+
+// openCache opens Options.CacheDir, or gives cache.None when it is ""
+// or cannot be used (with the reason).
+func (b *builder) openCache() (cache.Store, string) {
+	if b.opts.CacheDir == "" {
+		return cache.None{}, ""
+	}
+	return cache.Open(b.opts.CacheDir, programKey())
 }
 
 func (o Options) withDefaults() Options {

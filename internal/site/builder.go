@@ -58,7 +58,7 @@ type builder struct {
 	secs      map[string][]*content.Entry
 	secIndex  map[*content.Page]int
 	navLabels map[*content.Page]render.NavItem // every page's link labels
-	inc       *incState                        // set by Incremental: what the previous build lends; nil otherwise
+	cache     *runCache                        // what earlier runs lend and this one leaves; never nil
 
 	// variants and assetsOut hold, per run, the srcset variants made of
 	// each source image and the images written beside pages or into
@@ -81,7 +81,7 @@ func (b *builder) stopped() error {
 // newBuilder loads configuration, content, UI strings, templates and
 // styles, reporting every error it finds.
 func newBuilder(opts Options) (*builder, error) {
-	b := &builder{ctx: opts.Context, opts: opts, src: newSourceFS(opts.Dir, opts.Defaults)}
+	b := &builder{ctx: opts.Context, opts: opts, src: newSourceFS(opts.Dir, opts.Defaults), cache: noCache()}
 	var errs diag.List
 	b.cfg = config.Default()
 	if data, err := fs.ReadFile(b.src, "site.toml"); err == nil {
@@ -251,27 +251,30 @@ func (b *builder) renderPage(counted countingSink, p *content.Page, doc *markdow
 	if err := b.writeAssets(counted, doc); err != nil {
 		return err
 	}
-	if data, ok := b.inc.reuse(p); ok {
-		return counted.write(p.URLPath()+"index.html", data)
-	}
-	v := b.pageView(p, doc)
-	layout := "page"
-	if p.Entry.IsHome() {
-		layout = "home"
-	}
-	if len(p.Body) > hugeBody {
-		if ds, ok := counted.s.(stageSink); ok {
-			// A huge page goes straight to its file instead of being
-			// held whole in memory.
-			return counted.stream(ds, p.URLPath()+"index.html", func(w io.Writer) error {
-				return b.tmpl.Execute(w, layout, v)
-			})
+	return b.cache.page(p, counted, func(keep func([]byte)) error {
+		v := b.pageView(p, doc)
+		layout := "page"
+		if p.Entry.IsHome() {
+			layout = "home"
 		}
-	}
-	if err := b.tmpl.Execute(buf, layout, v); err != nil {
-		return err
-	}
-	return counted.write(p.URLPath()+"index.html", buf.Bytes())
+		if len(p.Body) > hugeBody {
+			if ds, ok := counted.s.(stageSink); ok {
+				// A huge page goes straight to its file instead of being
+				// held whole in memory (and is not kept in the cache).
+				return counted.stream(ds, p.URLPath()+"index.html", func(w io.Writer) error {
+					return b.tmpl.Execute(w, layout, v)
+				})
+			}
+		}
+		if err := b.tmpl.Execute(buf, layout, v); err != nil {
+			return err
+		}
+		if err := counted.write(p.URLPath()+"index.html", buf.Bytes()); err != nil {
+			return err
+		}
+		keep(buf.Bytes())
+		return nil
+	})
 }
 
 // countingSink counts files and bytes written.
@@ -319,14 +322,7 @@ func (b *builder) convert(pages []*content.Page) error {
 
 // convertPage converts p's body and records its document and warnings.
 func (b *builder) convertPage(p *content.Page) (*markdown.Doc, error) {
-	var doc *markdown.Doc
-	var warns diag.List
-	var err error
-	if b.inc != nil {
-		doc, warns, err = b.inc.convert(b, p)
-	} else {
-		doc, warns, err = b.conv[p.Lang].Convert(b.source(p))
-	}
+	doc, warns, err := b.cache.convert(b, p)
 	b.mu.Lock()
 	b.warns = append(b.warns, warns...)
 	if doc != nil {

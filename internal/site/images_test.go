@@ -2,6 +2,9 @@ package site
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
 	"image"
 	"image/color"
 	"image/png"
@@ -12,6 +15,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/kz30/kz30/internal/cache"
 	"github.com/kz30/kz30/internal/markdown"
 )
 
@@ -270,53 +274,64 @@ func TestImageVariants(t *testing.T) {
 		t.Errorf("the English page does not share the variants")
 	}
 
-	in := NewIncremental(Options{Dir: dir, AllowStale: true, Defaults: repoRoot})
-	if _, _, err := in.Build(); err != nil {
-		t.Fatal(err)
-	}
-	var memos int
-	for id, v := range in.memos {
-		if strings.HasPrefix(id, "variants\x00") {
-			memos++
-			if m, ok := v.(map[int][]byte); !ok || len(m) != 2 {
-				t.Errorf("memo %q holds %T", id, v)
+	// One variant set for one source content: the build cache holds it
+	// once (the doc, page and memo entries of the pages besides).
+	cacheDir := filepath.Join(t.TempDir(), "cache")
+	mustRender(t, Options{Dir: dir, AllowStale: true, Defaults: repoRoot, CacheDir: cacheDir})
+	memos, _ := filepath.Glob(filepath.Join(cacheDir, "memo", "*", "memo-*"))
+	var sets int
+	for _, m := range memos {
+		data, err := os.ReadFile(m)
+		var v map[int][]byte
+		if err == nil && len(data) > 46 && decodeGob(data[46:], &v) == nil { // after the entry's header
+			if len(v) != 2 {
+				t.Errorf("a variant set holds %d widths, want 2", len(v))
 			}
+			sets++
 		}
 	}
-	if memos != 1 {
-		t.Errorf("%d variant sets kept for the next build, want 1 (one source content)", memos)
+	if sets != 1 {
+		t.Errorf("%d cached entries hold PNG variants, want 1 (one source content)", sets)
 	}
 }
 
 // TestImageVariantCache: with a CacheDir, the variants a run made are
-// read back by the next run instead of being made again (a cached file
+// read back by the next run instead of being made again (a cached entry
 // that differs shows it was read), and a cache folder that cannot be
 // written is no error.
 func TestImageVariantCache(t *testing.T) {
 	dir := imageSite(t)
-	if err := os.WriteFile(filepath.Join(dir, "content", "fr", "col.png"), mustPNG(t, 1000, 500), 0o644); err != nil {
+	img := mustPNG(t, 1000, 500)
+	if err := os.WriteFile(filepath.Join(dir, "content", "fr", "col.png"), img, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	cache := filepath.Join(t.TempDir(), "images")
-	res := mustRender(t, Options{Dir: dir, AllowStale: true, CacheDir: cache})
-	kept, err := os.ReadDir(cache)
-	if err != nil || len(kept) != 2 {
-		t.Fatalf("cache holds %v (%v), want the 480 and 960 variants", kept, err)
-	}
+	cacheDir := filepath.Join(t.TempDir(), "cache")
+	res := mustRender(t, Options{Dir: dir, AllowStale: true, CacheDir: cacheDir})
 	var out string
 	for name := range res.Files {
 		if strings.HasSuffix(name, "-480w.png") {
 			out = name
 		}
 	}
-	for _, e := range kept {
-		if strings.HasSuffix(e.Name(), "-480") {
-			if err := os.WriteFile(filepath.Join(cache, e.Name()), []byte("from the cache"), 0o644); err != nil {
-				t.Fatal(err)
-			}
-		}
+	// Put another 480-pixel variant under the memo's key.
+	store, note := cache.Open(cacheDir, programKey())
+	if note != "" {
+		t.Fatal(note)
 	}
-	res = mustRender(t, Options{Dir: dir, AllowStale: true, CacheDir: cache})
+	sum := sha256.Sum256(img)
+	rc := &runCache{store: store, program: programKey()}
+	if _, err := memo(rc, "variants", hex.EncodeToString(sum[:])+".png", func() (map[int][]byte, error) {
+		return nil, errors.New("the variants were not cached")
+	}); err != nil {
+		t.Fatal(err)
+	}
+	data, err := encodeGob(map[int][]byte{480: []byte("from the cache"), 960: []byte("960")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := sha256.Sum256([]byte(programKey() + "\x00variants\x00" + hex.EncodeToString(sum[:]) + ".png"))
+	store.Put("memo-"+hex.EncodeToString(h[:]), data)
+	res = mustRender(t, Options{Dir: dir, AllowStale: true, CacheDir: cacheDir})
 	if got := string(res.Files[out]); got != "from the cache" {
 		t.Errorf("%s was made again instead of read from the cache (%d bytes)", out, len(got))
 	}
@@ -324,7 +339,7 @@ func TestImageVariantCache(t *testing.T) {
 	if err := os.WriteFile(blocked, nil, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	res = mustRender(t, Options{Dir: dir, AllowStale: true, CacheDir: filepath.Join(blocked, "images")})
+	res = mustRender(t, Options{Dir: dir, AllowStale: true, CacheDir: filepath.Join(blocked, "cache")})
 	if c, err := png.DecodeConfig(bytes.NewReader(res.Files[out])); err != nil || c.Width != 480 {
 		t.Errorf("with an unusable cache: %s is %v (%v)", out, c, err)
 	}

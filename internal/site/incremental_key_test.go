@@ -34,10 +34,10 @@ func TestRenderKeyCoversPage(t *testing.T) {
 	for _, c := range changes {
 		out, in := keys(c.apply)
 		if out == out0 {
-			t.Errorf("changing %s leaves the page's render key (outputKey) unchanged, so serve would show a stale page: key it in frontMatterKey, docKey or outputKey (incremental.go)", c.name)
+			t.Errorf("changing %s leaves the page's render key (outputKey) unchanged, so serve would show a stale page: key it in frontMatterKey, docKey or outputKey (cache.go)", c.name)
 		}
 		if in == in0 {
-			t.Errorf("changing %s leaves pageInputsKey unchanged, so serve would reuse a stale e-mail export: key it in frontMatterKey or pageInputsKey (incremental.go)", c.name)
+			t.Errorf("changing %s leaves pageInputsKey unchanged, so serve would reuse a stale e-mail export: key it in frontMatterKey or pageInputsKey (cache.go)", c.name)
 		}
 	}
 	if len(changes) < len(reflect.VisibleFields(reflect.TypeFor[content.Page]())) {

@@ -84,12 +84,12 @@ func (b *builder) writeNewsletters(s sink) error {
 	var mu sync.Mutex
 	// An export depends on its page and what every page shares, so the
 	// dev server's rebuilds reuse the exports of unchanged pages (memoWrite).
-	type export struct {
-		entry newsletter.IndexEntry
-		warns diag.List
+	type export struct { // exported fields: the build cache encodes it
+		Entry newsletter.IndexEntry
+		Warns diag.List
 	}
 	err := parallel(pages, func(p *content.Page, _ *bytes.Buffer) error {
-		out, err := memoWrite(b.inc, "newsletter", b.inc.pageInputs(p), s, func(s sink) (export, error) {
+		out, err := memoWrite(b.cache, "newsletter", b.cache.pageInputs(p), s, func(s sink) (export, error) {
 			sec, _, err := x.Section(p)
 			if err != nil {
 				return export{}, err
@@ -117,9 +117,9 @@ func (b *builder) writeNewsletters(s sink) error {
 			return export{e, warns}, errs.Err()
 		})
 		mu.Lock()
-		entries[at[p]] = out.entry
+		entries[at[p]] = out.Entry
 		b.mu.Lock()
-		b.warns = append(b.warns, out.warns...)
+		b.warns = append(b.warns, out.Warns...)
 		b.mu.Unlock()
 		mu.Unlock()
 		return err

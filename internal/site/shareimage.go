@@ -50,18 +50,18 @@ func (b *builder) writeShareImages(s sink) error {
 					errs[i] = panicError(nil, r)
 				}
 			}()
-			// A card is drawn from its text alone: the dev server's
-			// rebuilds reuse the drawing while the text is unchanged.
+			// A card is drawn from its text alone: builds reuse the
+			// drawing (the build cache) while the text is unchanged.
 			type drawn struct {
-				png     []byte
-				missing []rune
+				PNG     []byte
+				Missing []rune
 			}
 			card := b.shareCardOf(lang)
-			d, err := memo(b.inc, "share-image", fmt.Sprintf("%#v", card), func() (drawn, error) {
+			d, err := memo(b.cache, "share-image", fmt.Sprintf("%#v", card), func() (drawn, error) {
 				png, missing, err := shareimage.Draw(card)
 				return drawn{png, missing}, err
 			})
-			pngs[i], missing[i], errs[i] = d.png, d.missing, err
+			pngs[i], missing[i], errs[i] = d.PNG, d.Missing, err
 		})
 	}
 	wg.Wait()

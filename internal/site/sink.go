@@ -1,6 +1,7 @@
 package site
 
 import (
+	"crypto/sha256"
 	"fmt"
 	"io"
 	"path"
@@ -52,6 +53,15 @@ func (d stageSink) write(name string, data []byte) error {
 		return err
 	}
 	return d.st.Write(name, data)
+}
+
+// link takes the file name unchanged from the previous output when it has
+// these bytes (output.Stage.Link).
+func (d stageSink) link(name string, sum [sha256.Size]byte, size int64) bool {
+	if checkName(name) != nil || d.folds.add(name) != nil {
+		return false
+	}
+	return d.st.Link(name, sum, size)
 }
 
 // stream creates the file name and writes it through fn, buffered. It

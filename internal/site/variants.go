@@ -8,9 +8,7 @@ import (
 	"image"
 	"image/jpeg"
 	"image/png"
-	"os"
 	"path"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"sync"
@@ -70,8 +68,8 @@ type variantSet struct {
 }
 
 // variant returns the resized copy that a describes, made once per build
-// (and, serving, once per content: memo; across runs, once per content
-// when Options.CacheDir is set) for every width of its source.
+// for every width of its source, and kept in the build cache (memo) by
+// the source's content hash.
 func (b *builder) variant(a markdown.Asset, data []byte) ([]byte, error) {
 	sum := sha256.Sum256(data)
 	key := hex.EncodeToString(sum[:]) + path.Ext(a.Out)
@@ -86,16 +84,8 @@ func (b *builder) variant(a markdown.Asset, data []byte) ([]byte, error) {
 	}
 	b.mu.Unlock()
 	vs.once.Do(func() {
-		vs.out, vs.err = memo(b.inc, "variants", key, func() (map[int][]byte, error) {
-			ext := strings.ToLower(path.Ext(a.Out))
-			if out := b.cachedVariants(key, ext, data); out != nil {
-				return out, nil
-			}
-			out, err := resize(data, ext)
-			if err == nil {
-				b.cacheVariants(key, out)
-			}
-			return out, err
+		vs.out, vs.err = memo(b.cache, "variants", key, func() (map[int][]byte, error) {
+			return resize(data, strings.ToLower(path.Ext(a.Out)))
 		})
 	})
 	if vs.err != nil {
@@ -107,50 +97,6 @@ func (b *builder) variant(a markdown.Asset, data []byte) ([]byte, error) {
 		return nil, &diag.Error{Pos: diag.Pos{File: a.Src}, Msg: fmt.Sprintf("no %d-pixel variant", a.Width), Hint: "report it"}
 	}
 	return out, nil
-}
-
-// cachedVariants returns the variants of a source kept in
-// Options.CacheDir by a previous run, or nil when any is missing.
-func (b *builder) cachedVariants(key, ext string, data []byte) map[int][]byte {
-	if b.opts.CacheDir == "" {
-		return nil
-	}
-	c, _, err := image.DecodeConfig(bytes.NewReader(data))
-	if err != nil {
-		return nil
-	}
-	out := map[int][]byte{}
-	for _, w := range variantWidths {
-		if w >= c.Width {
-			break
-		}
-		v, err := os.ReadFile(filepath.Join(b.opts.CacheDir, fmt.Sprintf("%s-%d", key, w)))
-		if err != nil || len(v) == 0 {
-			return nil
-		}
-		out[w] = v
-	}
-	return out
-}
-
-// cacheVariants keeps the variants of a source in Options.CacheDir, each
-// written to a temporary file then renamed, so a reader never sees half a
-// file; failures are ignored (the next run resizes again).
-func (b *builder) cacheVariants(key string, out map[int][]byte) {
-	if b.opts.CacheDir == "" || os.MkdirAll(b.opts.CacheDir, 0o755) != nil {
-		return
-	}
-	for w, v := range out {
-		name := filepath.Join(b.opts.CacheDir, fmt.Sprintf("%s-%d", key, w))
-		f, err := os.CreateTemp(b.opts.CacheDir, ".tmp-*")
-		if err != nil {
-			return
-		}
-		_, werr := f.Write(v)
-		if cerr := f.Close(); werr != nil || cerr != nil || os.Rename(f.Name(), name) != nil {
-			os.Remove(f.Name())
-		}
-	}
 }
 
 // resize decodes an image and encodes it at every variant width under its
