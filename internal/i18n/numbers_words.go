@@ -33,7 +33,7 @@ func stem(word string, exp int) wordExp  { return wordExp{word, exp, true} }
 // before "mil"). Long-scale languages give "billion" its 10¹² meaning
 // (French billion, German Billion, Spanish billón, Italian bilione,
 // European Portuguese bilião); Brazilian bilhão is 10⁹. Abbreviations:
-// de Tsd., Mio., Mrd., Bio.; es mill.; it mln, mld, mrd; pt mi, bi, tri;
+// de Tsd., Mio., Mrd. (not Bio., which is also "organic": "5 Bio-Läden"); es mill.; it mln, mld, mrd; pt mi, bi, tri;
 // ru тыс., млн, млрд, трлн; uk тис., млн, млрд, трлн; kk млн, млрд, трлн;
 // fr Md, Mds, Mrd, Mrds; en bn, tn, mn. Case is ignored.
 var numberWordsByBase = map[string]*numberWords{
@@ -50,7 +50,7 @@ var numberWordsByBase = map[string]*numberWords{
 	},
 	"de": {
 		scales: []wordExp{whole("Tausend", 3), whole("Tsd", 3), whole("Million", 6), whole("Millionen", 6), whole("Mio", 6),
-			whole("Milliarde", 9), whole("Milliarden", 9), whole("Mrd", 9), whole("Billion", 12), whole("Billionen", 12), whole("Bio", 12)},
+			whole("Milliarde", 9), whole("Milliarden", 9), whole("Mrd", 9), whole("Billion", 12), whole("Billionen", 12)},
 		percent: []wordExp{whole("Prozent", 0)},
 	},
 	"es": {

@@ -26,6 +26,7 @@ func TestFindNumbersScaleAndPercentWords(t *testing.T) {
 		{"de", "1 Billion", []found{n(1e12, "1 Billion")}},
 		{"de", "20 Tsd. und 7 Tausend", []found{n(20e3, "20 Tsd"), n(7e3, "7 Tausend")}},
 		{"de", "18 Prozent", []found{pct(18, "18 Prozent")}},
+		{"de", "5 Bio-Läden", []found{n(5, "5")}}, // organic, not 10¹²
 		{"de", "18 %", []found{pct(18, "18 %")}},
 		{"de", "2 Prozentpunkte", []found{n(2, "2")}},
 		// Spanish: "mil millones" is 10⁹, billón 10¹².
