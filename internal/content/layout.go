@@ -202,7 +202,7 @@ func (s *Site) setDirs() {
 			var b strings.Builder
 			segs := strings.Split(dir, "/")
 			for i := range segs {
-				seg := defaultSlug(segs[i])
+				seg := defaultSlug(p.Lang, segs[i])
 				if sec := s.byPath[p.Lang+"/"+strings.Join(segs[:i+1], "/")+"/"+HomeName]; sec != nil && sec.Slug != "" {
 					seg = sec.Slug
 				}

@@ -148,7 +148,7 @@ func Load(fsys fs.FS, cfg *config.Config, opts Options) (*Site, diag.List, error
 		e.Pages[j.li] = p
 		p.Entry = e
 		if p.Slug == "" {
-			p.Slug = defaultSlug(path.Base(strings.TrimSuffix(j.name, "/"+HomeName)))
+			p.Slug = defaultSlug(p.Lang, path.Base(strings.TrimSuffix(j.name, "/"+HomeName)))
 			fileSlugProblem(p, &errs)
 		}
 	}
@@ -225,14 +225,15 @@ func (e *Entry) weight() int {
 	return 0
 }
 
-// defaultSlug turns a file name into a slug the way headings get their
-// IDs (i18n.Slug: accents dropped, "café" → "cafe"); a name with no
-// letter or digit gets "page".
-func defaultSlug(name string) string {
+// defaultSlug turns a file name into a slug of language lang the way
+// headings get their IDs (i18n.Locale.Slug: accents dropped, "café" →
+// "cafe", Cyrillic by the language's table: uk "київ" → "kyiv"); a name
+// with no letter or digit gets "page".
+func defaultSlug(lang, name string) string {
 	if slugRE.MatchString(name) {
 		return name
 	}
-	if s := i18n.Slug(name); s != "" {
+	if s := i18n.LocaleOf(lang).Slug(name); s != "" {
 		return s
 	}
 	return "page"

@@ -116,7 +116,7 @@ type Doc struct {
 	Footnotes int
 	Images    int
 	Assets    []Asset // files next to the page that its images use, to copy beside its output
-	Words     int     // words of prose (code blocks excluded)
+	Words     int     // words of prose (code blocks excluded); characters in a language read in characters (i18n.Locale.Words)
 	Text      string  // the prose as plain text (code excluded), for fact checks
 }
 
@@ -261,7 +261,7 @@ func (c *Converter) Convert(src Source) (*Doc, diag.List, error) {
 	for i := 1; i <= doc.Footnotes; i++ {
 		doc.IDs = append(doc.IDs, fmt.Sprintf("fn:%d", i), fmt.Sprintf("fnref:%d", i))
 	}
-	doc.Words = i18n.Words(doc.Text)
+	doc.Words = c.loc.Words(doc.Text)
 	return doc, warns, errs.Err()
 }
 
