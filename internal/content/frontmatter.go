@@ -328,6 +328,7 @@ func decodeHugoKey(p *Page, key string, v ast.Node, pos func(ast.Node) diag.Pos,
 		decode(&p.TranslationKey, "a string")
 	case "url":
 		decode(&p.URL, "a string")
+		p.urlPos = pos(v)
 	case "images":
 		list(&p.Images)
 	case "tags":

@@ -166,6 +166,7 @@ func Load(fsys fs.FS, cfg *config.Config, opts Options) (*Site, diag.List, error
 		return cmp.Or(cmp.Compare(a.weight(), b.weight()), cmp.Compare(a.Name, b.Name))
 	})
 	site.setDirs()
+	site.setURLs(&errs, &warns)
 	site.indexURLs()
 	site.setResources(resources)
 	site.checkHomes(drafts, noDir, &errs)
@@ -428,11 +429,23 @@ func (s *Site) checkSlugs(errs *diag.List) {
 			if p == nil {
 				continue
 			}
-			if q := seen[p.URLPath()]; q != nil {
-				errs.Add(diag.Pos{File: p.Path, Line: 1, Col: 1},
-					fmt.Sprintf("duplicate slug %q in %q: %s has it too", p.Slug, lang, q.Path), "give one of the pages another slug")
+			key := FoldName(p.URLPath())
+			if q := seen[key]; q != nil {
+				switch {
+				case p.url != "" || q.url != "":
+					a, b := p, q // report at the url
+					if p.url == "" {
+						a, b = q, p
+					}
+					errs.Add(a.urlPos, fmt.Sprintf("URL /%s is also the URL of %s", a.URLPath(), b.Path),
+						"give one of the pages another url (or slug)")
+				default:
+					errs.Add(diag.Pos{File: p.Path, Line: 1, Col: 1},
+						fmt.Sprintf("duplicate slug %q in %q: %s has it too", p.Slug, lang, q.Path), "give one of the pages another slug")
+				}
+				continue
 			}
-			seen[p.URLPath()] = p
+			seen[key] = p
 		}
 	}
 }

@@ -82,7 +82,7 @@ type Page struct {
 	LinkTitle      string   // shorter title for navigation; Title when empty
 	Summary        string   // front matter summary: the description when that is missing
 	TranslationKey string   // pairs translations whose paths differ
-	URL            string   // Hugo's url: read, not used (the URL is the folder path and slug)
+	URL            string   // Hugo's url as written: the page's whole URL path (see URLPath)
 	Images         []string // read, not used yet
 	Tags           []string // read, not shown yet
 	Categories     []string // read, not shown yet
@@ -104,6 +104,8 @@ type Page struct {
 
 	unknown []unknownKey // front matter keys kz30 does not know
 	dirURL  string       // URL path of the page's folder below the language: "" or "docs/"
+	urlPos  diag.Pos     // where url is written
+	url     string       // URL path set by url ("fr/a-propos/"), "" when unset
 }
 
 // NavTitle is the title navigation shows: LinkTitle, else Title.
@@ -127,8 +129,12 @@ type FactRef struct {
 }
 
 // URLPath is the page's path from the site root, ending in "/":
-// "fr/" for a home, "fr/e-gouvernement/" for a page.
+// "fr/" for a home, "fr/e-gouvernement/" for a page, or the path its url
+// front matter gives (always below its language's folder).
 func (p *Page) URLPath() string {
+	if p.url != "" {
+		return p.url
+	}
 	if p.Entry.IsHome() {
 		return p.Lang + "/"
 	}
