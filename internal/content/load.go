@@ -168,6 +168,7 @@ func Load(fsys fs.FS, cfg *config.Config, opts Options) (*Site, diag.List, error
 	site.setDirs()
 	site.setURLs(&errs, &warns)
 	site.indexURLs()
+	site.setTerms(&warns)
 	site.setResources(resources)
 	site.checkHomes(drafts, noDir, &errs)
 	site.checkTranslations(opts, drafts, &errs, &warns)

@@ -19,6 +19,9 @@ type Site struct {
 	byPath map[string]*Page  // pages by "lang/name" (set by Load)
 	byURL  map[string]*Page  // pages by URLPath (set by Load)
 	suffix bool              // Hugo's one-tree layout: content/NAME.LANG.md
+
+	terms     map[string][]*Term           // by "lang/taxonomy" (set by Load)
+	pageTerms map[*Page]map[string][]*Term // each page's terms by taxonomy
 }
 
 // File is the file a page named name has, or would have, in lang:
@@ -84,8 +87,8 @@ type Page struct {
 	TranslationKey string   // pairs translations whose paths differ
 	URL            string   // Hugo's url as written: the page's whole URL path (see URLPath)
 	Images         []string // read, not used yet
-	Tags           []string // read, not shown yet
-	Categories     []string // read, not shown yet
+	Tags           []string // Hugo's tags: shown on the page, each with its term page (Site.PageTerms)
+	Categories     []string // Hugo's categories, likewise
 	// Params are the values of the param shortcode: Hugo's params: and
 	// the page's unknown keys, by lower-case name ("a.b" inside tables).
 	Params map[string]string
