@@ -127,6 +127,9 @@ func parseFront(p *Page, front []byte, toml bool, errs, warns *diag.List) {
 			p.Description = strings.TrimSpace(p.Summary)
 		default:
 			p.Description = Summary(p.Body, summaryLen)
+			if strings.HasSuffix(p.Path, ".html") {
+				p.Description = HTMLSummary(p.Body, summaryLen)
+			}
 			if p.Description == "" {
 				p.Description = strings.TrimSpace(p.Title)
 				warns.Add(top, "no description: the title stands in for it (the page has no paragraph)",

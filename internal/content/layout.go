@@ -31,8 +31,9 @@ func bundleName(name string) (string, bool) {
 // langLike matches a language code in a file name ("zh", "pt-br").
 var langLike = regexp.MustCompile(`^[a-z]{2,3}(?:-[a-zA-Z0-9]{2,8})?$`)
 
-// pageExts are the extensions of Markdown pages.
-var pageExts = []string{".md", ".markdown"}
+// pageExts are the extensions of pages: Markdown, and HTML (Hugo's .html
+// content pages: front matter, then an HTML body).
+var pageExts = []string{".md", ".markdown", ".html"}
 
 // listContent walks content/ in lexical order. It returns the page files
 // of every language, the files it does not use, and whether the site is

@@ -59,7 +59,7 @@ func Load(fsys fs.FS, cfg *config.Config, opts Options) (*Site, diag.List, error
 				"move it to content/<lang>/ or name it NAME.<lang>.md for a language of site.toml (or add its language to site.toml)")
 			continue
 		}
-		warns.Add(diag.Pos{File: u}, "file not used: kz30 reads .md and .markdown pages and facts.toml in content/",
+		warns.Add(diag.Pos{File: u}, "file not used: kz30 reads .md, .markdown and .html pages and facts.toml in content/",
 			"move files to publish to static/, or delete it")
 	}
 	for li, lang := range site.Langs {

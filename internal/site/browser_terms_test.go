@@ -18,11 +18,12 @@ import (
 
 // termBrowserPages are the pages of testdata/hugo/terms.txtar read in the
 // browser: a page with breadcrumbs and terms, a term page and a list, in
-// French and in Arabic (right to left).
+// French and in Arabic (right to left), and an HTML content page.
 var termBrowserPages = []struct{ file, dir string }{
 	{"fr/docs/guide/index.html", "ltr"},
 	{"fr/tags/kaspi/index.html", "ltr"},
 	{"fr/tags/index.html", "ltr"},
+	{"fr/about/index.html", "ltr"},
 	{"ar/docs/guide/index.html", "rtl"},
 	{"ar/tags/index.html", "rtl"},
 }

@@ -56,7 +56,7 @@ func TestTermPages(t *testing.T) {
 	}
 	// "kaspi" and "Kaspi" are one French term, its pages newest first.
 	doc := parseHTML(t, res.Files["fr/tags/kaspi/index.html"])
-	if got, want := texts(doc, "ul.term-pages a"), []string{"Notes", "Le guide"}; !slices.Equal(got, want) {
+	if got, want := texts(doc, "ul.term-pages a"), []string{"Notes", "Le guide", "À propos"}; !slices.Equal(got, want) {
 		t.Errorf("fr/tags/kaspi/ lists %q, want %q", got, want)
 	}
 	if got := texts(doc, "h1"); len(got) != 1 || got[0] != "Étiquette\u00a0: Kaspi" {
@@ -72,7 +72,7 @@ func TestTermPages(t *testing.T) {
 	if got, want := texts(list, "ul.term-list a"), []string{"Économie", "Kaspi"}; !slices.Equal(got, want) {
 		t.Errorf("fr/tags/ lists %q, want %q (French collation)", got, want)
 	}
-	if got, want := texts(list, "ul.term-list .count"), []string{"(1)", "(2)"}; !slices.Equal(got, want) {
+	if got, want := texts(list, "ul.term-list .count"), []string{"(1)", "(3)"}; !slices.Equal(got, want) {
 		t.Errorf("fr/tags/ counts %q, want %q", got, want)
 	}
 	page := parseHTML(t, res.Files["fr/docs/guide/index.html"])
