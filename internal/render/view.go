@@ -51,8 +51,8 @@ type View struct {
 	// Taxonomy is set on the terms layout: "tags" or "categories". On a
 	// term page Term is the term's name and Children its pages; on the
 	// list page Term is "".
-	Taxonomy string
-	Term     string
+	Taxonomy   string
+	Term       string
 	Prev, Next *NavItem
 	TOC        []markdown.Heading
 	Minutes    int // reading time
