@@ -51,6 +51,18 @@ func (b *builder) image(p *content.Page, dest string) (markdown.Image, error) {
 		}
 		data, ok := b.readImage(name)
 		if !ok {
+			// Hugo's spelling of a page's own file by its published URL
+			// ("/en/docs/images/x.png" for content/docs/images/x.png
+			// beside content/docs/_index.en.md): the file next to the page.
+			for _, q := range p.Entry.Pages {
+				if q != nil && path.Dir(q.Path) == path.Dir(p.Path) && strings.HasPrefix(rel, q.URLPath()) {
+					if local := strings.TrimPrefix(rel, q.URLPath()); local != "" {
+						if _, found := b.readImage(path.Join(path.Dir(p.Path), local)); found {
+							return b.image(p, local+tail)
+						}
+					}
+				}
+			}
 			return markdown.Image{}, &diag.Error{Msg: fmt.Sprintf("missing image %q (looked for %s)", dest, name),
 				Hint: "add the file to static/, or fix the path (a path starting with / is below static/; write col.png for a file next to the page)"}
 		}
