@@ -214,6 +214,9 @@ type state struct {
 	// pendingLink is the link of an HTML page being written (ConvertHTML):
 	// what link() appended to it goes before its </a>.
 	pendingLink ast.Node
+	// hugoIDs maps the heading IDs Hugo would write to this document's
+	// (hugoAnchors), for same-page links written for Hugo.
+	hugoIDs map[string]string
 }
 
 var stateKey = parser.NewContextKey()
