@@ -219,6 +219,7 @@ func (b *builder) pageView(p *content.Page, doc *markdown.Doc) *render.View {
 		}
 	}
 	v.Cards = b.cards(p, dir)
+	v.TermGroups = b.pageTermGroups(p, dir)
 	if s := b.site.Page(p.Lang, "sources"); s != nil && s != p {
 		v.Sources = &render.NavItem{Title: text(p.Lang, s.Title), Href: relURL(dir, s.URLPath())}
 	}
