@@ -16,7 +16,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"path/filepath"
 	"runtime/debug"
@@ -43,8 +42,11 @@ type Options struct {
 	// Clean lets Build delete what the output folder holds besides the
 	// files kz30 wrote there (never its .git).
 	Clean    bool
-	Defaults fs.FS     // templates/ and static/ used when Dir lacks them
-	Log      io.Writer // progress line on a terminal; nil for none
+	Defaults fs.FS // templates/ and static/ used when Dir lacks them
+	// Progress, when set, is told how far rendering got: with done 0 once
+	// the pages are known, then after each page is rendered, from several
+	// goroutines at once (cmd/kz30 draws its terminal line from it).
+	Progress func(done, total int)
 	// LiveReload adds the dev server's reload script to every page.
 	LiveReload bool
 	// Context, when done, stops the build (and check, render, newsletter)

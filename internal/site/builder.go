@@ -42,8 +42,6 @@ type builder struct {
 	warns   diag.List
 	mu      sync.Mutex
 
-	progress *progress // the terminal progress line of the current run
-
 	// shareImages waits for the share images drawn during a run.
 	shareImages func() error
 
@@ -188,8 +186,7 @@ func (b *builder) pages() []*content.Page {
 func (b *builder) run(s sink) (*Stats, error) {
 	counted := countingSink{s, b}
 	pages := b.pages()
-	b.progress = startProgress(b.opts.Log, len(pages))
-	defer b.progress.end()
+	step := b.progressStep(len(pages))
 	// The share images depend on configuration only: draw them while the
 	// pages convert, and wait for them before returning.
 	shared := make(chan error, 1)
@@ -212,7 +209,7 @@ func (b *builder) run(s sink) (*Stats, error) {
 	b.cacheSections()
 	var errs diag.List
 	errs.Append(parallel(pages, func(p *content.Page, buf *bytes.Buffer) error {
-		defer b.progress.step()
+		defer step()
 		if b.stopped() != nil {
 			return nil
 		}
