@@ -58,7 +58,7 @@ func Newsletter(opts Options, req NewsletterRequest) ([]byte, diag.List, error) 
 		case p == nil:
 			errs.Add(diag.Pos{File: "content/" + lang + "/" + name + ".md"}, fmt.Sprintf("no page %q in %s", name, lang),
 				"name a section by its file name: "+strings.Join(b.sectionNames(lang), ", "))
-		case p.Entry.IsHome() || !p.Section:
+		case !p.InNav():
 			errs.Add(diag.Pos{File: p.Path}, fmt.Sprintf("%q is a reference page (section: false), which has no newsletter export", name),
 				"name a section: "+strings.Join(b.sectionNames(lang), ", "))
 		default:
