@@ -78,7 +78,7 @@ func (b *builder) stopped() error {
 // newBuilder loads configuration, content, UI strings, templates and
 // styles, reporting every error it finds.
 func newBuilder(opts Options) (*builder, error) {
-	b := &builder{ctx: opts.Context, opts: opts, src: newSourceFS(opts.Dir, opts.Defaults)}
+	b := &builder{ctx: opts.Context, opts: opts, src: newSourceFS(opts.Dir, opts.FS, opts.Defaults)}
 	var errs diag.List
 	b.cfg = config.Default()
 	if data, err := fs.ReadFile(b.src, "site.toml"); err == nil {

@@ -10,7 +10,7 @@ import (
 func TestProgressReports(t *testing.T) {
 	var mu sync.Mutex
 	var calls [][2]int
-	opts := Options{Dir: extract(t, "site.txtar"), Defaults: repoRoot, Progress: func(done, total int) {
+	opts := Options{FS: archive(t, "site.txtar"), Defaults: repoRoot, Progress: func(done, total int) {
 		mu.Lock()
 		defer mu.Unlock()
 		calls = append(calls, [2]int{done, total})
