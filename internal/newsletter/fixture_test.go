@@ -1,20 +1,15 @@
 package newsletter
 
 import (
-	"bytes"
-	"image"
-	"image/color"
-	"image/png"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"testing"
-	"testing/fstest"
 
 	"github.com/kz30/kz30/internal/config"
 	"github.com/kz30/kz30/internal/content"
 	"github.com/kz30/kz30/internal/i18n"
-	"github.com/rogpeppe/go-internal/txtar"
+	"github.com/kz30/kz30/internal/testsupport"
 )
 
 // fixture loads testdata/NAME (a txtar site: site.toml and content/) with
@@ -22,14 +17,8 @@ import (
 // exporter's Asset gives img/map.png, an 800×400 PNG, and nothing else.
 func fixture(t testing.TB, name string) (*Exporter, *content.Site) {
 	t.Helper()
-	ar, err := txtar.ParseFile(filepath.Join("testdata", name))
-	if err != nil {
-		t.Fatal(err)
-	}
-	fsys := fstest.MapFS{}
-	for _, f := range ar.Files {
-		fsys[f.Name] = &fstest.MapFile{Data: f.Data}
-	}
+	fsys := testsupport.MapFS(t, filepath.Join("testdata", name))
+	var err error
 	cfg := config.Default()
 	if f, ok := fsys["site.toml"]; ok {
 		if cfg, err = config.Parse("site.toml", f.Data); err != nil {
@@ -59,7 +48,7 @@ func fixture(t testing.TB, name string) (*Exporter, *content.Site) {
 			t.Fatal(err)
 		}
 	}
-	mapPNG := testPNG(t, 800, 400)
+	mapPNG := testsupport.PNG(t, 800, 400)
 	x := New(Options{Config: cfg, Site: site, Catalog: cat, Locales: locales,
 		Asset: func(p string) ([]byte, error) {
 			if p == "img/map.png" {
@@ -68,22 +57,6 @@ func fixture(t testing.TB, name string) (*Exporter, *content.Site) {
 			return nil, fs.ErrNotExist
 		}})
 	return x, site
-}
-
-// testPNG is a plain w×h PNG image.
-func testPNG(t testing.TB, w, h int) []byte {
-	t.Helper()
-	img := image.NewRGBA(image.Rect(0, 0, w, h))
-	for y := range h {
-		for x := range w {
-			img.Set(x, y, color.RGBA{0, 103, 122, 255})
-		}
-	}
-	var buf bytes.Buffer
-	if err := png.Encode(&buf, img); err != nil {
-		t.Fatal(err)
-	}
-	return buf.Bytes()
 }
 
 // section converts the page name of lang for e-mail, failing the test on

@@ -3,9 +3,6 @@ package site
 import (
 	"bytes"
 	"fmt"
-	"image"
-	"image/color"
-	"image/png"
 	"net/url"
 	"os"
 	"path"
@@ -18,6 +15,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/kz30/kz30/internal/newsletter"
+	"github.com/kz30/kz30/internal/testsupport"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -27,37 +25,7 @@ import (
 // that otherwise holds the default files.
 func nlFixture(t testing.TB) string {
 	t.Helper()
-	dir := extract(t, "newsletter.txtar")
-	for _, f := range []string{"site.css", "favicon.svg"} {
-		data, err := os.ReadFile(filepath.Join("..", "..", "theme", "static", f))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := os.MkdirAll(filepath.Join(dir, "static"), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(filepath.Join(dir, "static", f), data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	img := image.NewRGBA(image.Rect(0, 0, 800, 400))
-	for y := range 400 {
-		for x := range 800 {
-			img.Set(x, y, color.RGBA{0, 103, 122, 255})
-		}
-	}
-	var buf bytes.Buffer
-	if err := png.Encode(&buf, img); err != nil {
-		t.Fatal(err)
-	}
-	p := filepath.Join(dir, "static", "img", "map.png")
-	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(p, buf.Bytes(), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	return dir
+	return testsupport.NewsletterSite(t, filepath.Join("testdata", "newsletter.txtar"), filepath.Join("..", "..", "theme"))
 }
 
 // nlRealSite renders the Kazakhstan site of the repository.

@@ -1,9 +1,10 @@
-package site
+package themetest
 
 import (
 	"bytes"
 	"net/url"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -62,7 +63,7 @@ func TestPageBudget(t *testing.T) {
 		if total := len(data) + css; total > pageBudget {
 			t.Errorf("%s: HTML %d + CSS %d = %d bytes, over the budget of %d", pg.File, len(data), css, total, pageBudget)
 		}
-		report = append(report, pg.File+": HTML "+itoa(len(data))+" B + CSS "+itoa(css)+" B = "+itoa(len(data)+css)+" B")
+		report = append(report, pg.File+": HTML "+strconv.Itoa(len(data))+" B + CSS "+strconv.Itoa(css)+" B = "+strconv.Itoa(len(data)+css)+" B")
 		for n := range doc.Descendants() {
 			if n.Type != html.ElementNode {
 				continue

@@ -1,4 +1,4 @@
-package site
+package themetest
 
 import (
 	"context"
@@ -9,6 +9,7 @@ import (
 	"path"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -19,6 +20,7 @@ import (
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 	"github.com/kz30/kz30/internal/content"
+	"github.com/kz30/kz30/internal/site"
 	"github.com/kz30/kz30/internal/testsupport"
 )
 
@@ -56,10 +58,10 @@ func toolFile(t *testing.T, elem ...string) string {
 }
 
 // renderRealSite builds the repository's own site in memory.
-func renderRealSite(t *testing.T, baseURL string) *Result {
+func renderRealSite(t *testing.T, baseURL string) *site.Result {
 	t.Helper()
 	root := filepath.Join("..", "..")
-	res, err := Render(Options{Dir: root, Defaults: repoRoot, BaseURL: baseURL})
+	res, err := site.Render(site.Options{Dir: root, Defaults: repoRoot, BaseURL: baseURL})
 	if err != nil {
 		t.Fatalf("the real site does not build: %v", err)
 	}
@@ -88,7 +90,7 @@ func (p sitePage) name() string {
 // every language, the landing page and the 404 page. Redirect pages
 // (aliases) and newsletter exports are not part of the reading
 // experience.
-func readerPages(res *Result) []sitePage {
+func readerPages(res *site.Result) []sitePage {
 	pages := []sitePage{{File: "index.html"}, {File: "404.html"}}
 	for _, e := range res.Site.Entries {
 		for _, p := range e.Pages {
@@ -259,7 +261,7 @@ func (r *recorder) event(ev any) {
 		}
 	case *network.EventResponseReceived:
 		if ev.Response.Status >= 400 {
-			r.problems = append(r.problems, "HTTP "+itoa(int(ev.Response.Status))+" for "+ev.Response.URL)
+			r.problems = append(r.problems, "HTTP "+strconv.Itoa(int(ev.Response.Status))+" for "+ev.Response.URL)
 		}
 	case *network.EventLoadingFinished:
 		delete(r.pending, ev.RequestID)

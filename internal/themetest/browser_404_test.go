@@ -1,4 +1,4 @@
-package site
+package themetest
 
 import (
 	"bytes"
@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+	"github.com/kz30/kz30/internal/site"
 )
 
 // notFoundResult is what notFoundJS returns.
@@ -53,7 +54,7 @@ func TestBrowser404AnyHost(t *testing.T) {
 	t.Parallel()
 	chrome := chromePath(t)
 	srv := newSiteServer(t)
-	res := mustRender(t, Options{Dir: filepath.Join("..", ".."), Defaults: repoRoot, BaseURL: "https://kz30.example.org" + srv.Prefix})
+	res := mustRender(t, site.Options{Dir: filepath.Join("..", ".."), Defaults: repoRoot, BaseURL: "https://kz30.example.org" + srv.Prefix})
 	files := maps.Clone(res.Files)
 	files["_probe/404-absolute.html"] = bytes.ReplaceAll(res.Files["404.html"], []byte(`"`+srv.Prefix), []byte(`"https://kz30.example.org`+srv.Prefix))
 	srv.setFiles(files)

@@ -1,15 +1,20 @@
-package site
+package themetest
 
 import (
 	"bytes"
 	"encoding/json"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/kz30/kz30/internal/site"
 )
 
 // TestNuChecker runs the W3C Nu HTML checker (npm vnu-jar, with Java) once
@@ -44,7 +49,7 @@ func TestNuChecker(t *testing.T) {
 	}
 	// The real site has no image: the image fixture's page (a figure,
 	// srcset variants, raw HTML of the allowlist) is checked in the same run.
-	img := mustRender(t, Options{Dir: richImageSite(t), AllowStale: true})
+	img := mustRender(t, site.Options{Dir: richImageSite(t), AllowStale: true})
 	p := filepath.Join(dir, "_images", "fr", "page-a", "index.html")
 	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 		t.Fatal(err)
@@ -88,14 +93,14 @@ func TestNuChecker(t *testing.T) {
 		if rel, err := filepath.Rel(dir, file); err == nil {
 			file = filepath.ToSlash(rel)
 		}
-		msg := file + ":" + itoa(m.LastLine) + ":" + itoa(m.FirstCol) + ": " + m.Message
+		msg := file + ":" + strconv.Itoa(m.LastLine) + ":" + strconv.Itoa(m.FirstCol) + ": " + m.Message
 		if strings.HasPrefix(file, "newsletter/") {
 			emailErrors[m.Message]++
 			continue
 		}
 		t.Errorf("%s (%s)", msg, strings.TrimSpace(m.Extract))
 	}
-	for _, m := range sortedKeys(emailErrors) {
+	for _, m := range slices.Sorted(maps.Keys(emailErrors)) {
 		t.Logf("newsletter exports (not failing): %d× %s", emailErrors[m], m)
 	}
 	if runErr != nil && len(report.Messages) == 0 {

@@ -1,4 +1,4 @@
-package site
+package themetest
 
 import (
 	"context"
@@ -12,6 +12,7 @@ import (
 	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/chromedp"
 	"github.com/kz30/kz30/internal/newsletter"
+	"github.com/kz30/kz30/internal/site"
 )
 
 // nlPastePage is a bare rich-text editor, as a webmail's compose box is
@@ -66,7 +67,7 @@ func TestNewsletterCopyPasteInChromium(t *testing.T) {
 		t.Fatalf("cannot start %s: %v", chrome, err)
 	}
 	srv := newNLServer(t)
-	res := mustRender(t, Options{Dir: "../..", Defaults: repoRoot, BaseURL: srv.URL + "/"})
+	res := mustRender(t, site.Options{Dir: "../..", Defaults: repoRoot, BaseURL: srv.URL + "/"})
 	files := map[string][]byte{"paste.html": []byte(nlPastePage)}
 	for name, data := range res.Files {
 		files[name] = data

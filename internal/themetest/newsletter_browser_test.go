@@ -1,4 +1,4 @@
-package site
+package themetest
 
 import (
 	"bytes"
@@ -15,6 +15,7 @@ import (
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
+	"github.com/kz30/kz30/internal/site"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -162,12 +163,12 @@ func TestNewsletterInChromium(t *testing.T) {
 	if err := chromedp.Do(ctx); err != nil {
 		t.Fatalf("cannot start %s: %v", chrome, err)
 	}
-	for _, site := range []struct{ name, dir string }{{"kazakhstan", "../.."}, {"fixture", nlFixture(t)}} {
+	for _, fx := range []struct{ name, dir string }{{"kazakhstan", "../.."}, {"fixture", nlFixture(t)}} {
 		srv := newNLServer(t)
-		res := mustRender(t, Options{Dir: site.dir, Defaults: repoRoot, BaseURL: srv.URL + "/"})
+		res := mustRender(t, site.Options{Dir: fx.dir, Defaults: repoRoot, BaseURL: srv.URL + "/"})
 		names := nlExports(res)
 		if len(names) == 0 {
-			t.Fatalf("%s: no exports", site.name)
+			t.Fatalf("%s: no exports", fx.name)
 		}
 		files := map[string][]byte{}
 		for name, data := range res.Files {
@@ -192,7 +193,7 @@ func TestNewsletterInChromium(t *testing.T) {
 				{"320px, no <style>", strings.TrimSuffix(name, ".html") + ".nostyle.html", "light", 320, false},
 				{"320px, dark mode", name, "dark", 320, true},
 			} {
-				where := site.name + " " + name + " (" + pass.what + ")"
+				where := fx.name + " " + name + " (" + pass.what + ")"
 				err := chromedp.Do(ctx,
 					chromedp.EmulateViewport(pass.width, 800),
 					nlScheme(pass.scheme),
@@ -224,7 +225,7 @@ func TestNewsletterInChromium(t *testing.T) {
 				}
 			}
 		}
-		t.Logf("%s: %d exports checked in 6 layouts", site.name, len(names))
+		t.Logf("%s: %d exports checked in 6 layouts", fx.name, len(names))
 	}
 }
 

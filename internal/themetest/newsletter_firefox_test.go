@@ -1,4 +1,4 @@
-package site
+package themetest
 
 import (
 	"bufio"
@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/kz30/kz30/internal/site"
 	"golang.org/x/net/websocket"
 )
 
@@ -153,9 +154,9 @@ func startFirefox(t *testing.T) (*bidi, string) {
 // visible; at 600 px without <style>, with a contrast of at least 4.5:1.
 func TestNewsletterInFirefox(t *testing.T) {
 	c, ctxID := startFirefox(t)
-	for _, site := range []struct{ name, dir string }{{"kazakhstan", "../.."}, {"fixture", nlFixture(t)}} {
+	for _, fx := range []struct{ name, dir string }{{"kazakhstan", "../.."}, {"fixture", nlFixture(t)}} {
 		srv := newNLServer(t)
-		res := mustRender(t, Options{Dir: site.dir, Defaults: repoRoot, BaseURL: srv.URL + "/"})
+		res := mustRender(t, site.Options{Dir: fx.dir, Defaults: repoRoot, BaseURL: srv.URL + "/"})
 		names := nlExports(res)
 		files := map[string][]byte{}
 		for name, data := range res.Files {
@@ -179,7 +180,7 @@ func TestNewsletterInFirefox(t *testing.T) {
 				{"375px, no <style>", nostyle, 375, false},
 				{"375px", name, 375, false},
 			} {
-				where := site.name + " " + name + " (Firefox, " + pass.what + ")"
+				where := fx.name + " " + name + " (Firefox, " + pass.what + ")"
 				if _, err := c.call("browsingContext.setViewport", map[string]any{"context": ctxID, "viewport": map[string]int{"width": pass.width, "height": 800}}); err != nil {
 					t.Fatalf("%s: %v", where, err)
 				}
@@ -216,6 +217,6 @@ func TestNewsletterInFirefox(t *testing.T) {
 				}
 			}
 		}
-		t.Logf("%s: %d exports checked in Firefox in 4 layouts", site.name, len(names))
+		t.Logf("%s: %d exports checked in Firefox in 4 layouts", fx.name, len(names))
 	}
 }

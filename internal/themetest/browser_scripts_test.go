@@ -1,4 +1,4 @@
-package site
+package themetest
 
 // Scripts the browser tests evaluate in the page (through DevTools, so the
 // pages' Content-Security-Policy does not apply to them and the pages

@@ -1,4 +1,4 @@
-package site
+package themetest
 
 import (
 	"bytes"
@@ -15,6 +15,8 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+	"github.com/kz30/kz30/internal/site"
+	"github.com/kz30/kz30/internal/testsupport"
 )
 
 // imageState is what imagesJS returns of one image.
@@ -68,7 +70,7 @@ const shiftProbe = `<!doctype html><html lang="en"><head><meta charset="utf-8"><
 func richImageSite(t *testing.T) string {
 	t.Helper()
 	dir := imageSite(t)
-	if err := os.WriteFile(filepath.Join(dir, "content", "fr", "col.png"), mustPNG(t, 1200, 600), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(dir, "content", "fr", "col.png"), testsupport.PNG(t, 1200, 600), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	page := filepath.Join(dir, "content", "fr", "a.md")
@@ -109,7 +111,7 @@ func TestBrowserImages(t *testing.T) {
 	}))
 	t.Cleanup(srv.Close)
 	srv.Base = srv.URL + srv.Prefix
-	res := mustRender(t, Options{Dir: dir, AllowStale: true, BaseURL: srv.Base})
+	res := mustRender(t, site.Options{Dir: dir, AllowStale: true, BaseURL: srv.Base})
 	files := maps.Clone(res.Files)
 	files["_probe/shift.html"] = []byte(shiftProbe)
 	srv.setFiles(files)
@@ -196,7 +198,7 @@ func TestNewsletterImagesBlocked(t *testing.T) {
 	t.Parallel()
 	chrome := chromePath(t)
 	srv := newNLServer(t)
-	res := mustRender(t, Options{Dir: nlFixture(t), Defaults: repoRoot, BaseURL: srv.URL + "/"})
+	res := mustRender(t, site.Options{Dir: nlFixture(t), Defaults: repoRoot, BaseURL: srv.URL + "/"})
 	files := map[string][]byte{}
 	var names []string
 	for _, name := range nlExports(res) {

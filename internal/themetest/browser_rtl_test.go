@@ -1,4 +1,4 @@
-package site
+package themetest
 
 import (
 	"context"
@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+	"github.com/kz30/kz30/internal/site"
 )
 
 // rtlLayout is what rtlJS returns: the direction the browser applies and
@@ -56,7 +57,7 @@ func TestBrowserRTL(t *testing.T) {
 		t.Fatal(err)
 	}
 	srv := newSiteServer(t)
-	res := mustRender(t, Options{Dir: extract(t, "langs/ar-en.txtar"), BaseURL: srv.Base})
+	res := mustRender(t, site.Options{Dir: extract(t, "langs/ar-en.txtar"), BaseURL: srv.Base})
 	srv.setFiles(res.Files)
 	browser := startBrowser(t, chrome)
 	pool := newTabPool(t, browser, srv.URL, 1)
