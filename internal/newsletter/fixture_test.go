@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"testing/fstest"
 
 	"github.com/kz30/kz30/internal/config"
 	"github.com/kz30/kz30/internal/content"
@@ -17,7 +18,13 @@ import (
 // exporter's Asset gives img/map.png, an 800×400 PNG, and nothing else.
 func fixture(t testing.TB, name string) (*Exporter, *content.Site) {
 	t.Helper()
-	fsys := testsupport.MapFS(t, filepath.Join("testdata", name))
+	return fixtureFS(t, testsupport.MapFS(t, filepath.Join("testdata", name)), false)
+}
+
+// fixtureFS is fixture for a site already read (and edited); allowMissing
+// goes to content.Load and to the exporter (Options.AllowMissing).
+func fixtureFS(t testing.TB, fsys fstest.MapFS, allowMissing bool) (*Exporter, *content.Site) {
+	t.Helper()
 	var err error
 	cfg := config.Default()
 	if f, ok := fsys["site.toml"]; ok {
@@ -25,7 +32,7 @@ func fixture(t testing.TB, name string) (*Exporter, *content.Site) {
 			t.Fatal(err)
 		}
 	}
-	site, _, err := content.Load(fsys, cfg, content.Options{})
+	site, _, err := content.Load(fsys, cfg, content.Options{AllowMissing: allowMissing})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -49,7 +56,7 @@ func fixture(t testing.TB, name string) (*Exporter, *content.Site) {
 		}
 	}
 	mapPNG := testsupport.PNG(t, 800, 400)
-	x := New(Options{Config: cfg, Site: site, Catalog: cat, Locales: locales,
+	x := New(Options{Config: cfg, Site: site, Catalog: cat, Locales: locales, AllowMissing: allowMissing,
 		Asset: func(p string) ([]byte, error) {
 			if p == "img/map.png" {
 				return mapPNG, nil
