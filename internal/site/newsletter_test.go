@@ -35,16 +35,7 @@ func nlRealSite(t testing.TB) *Result {
 }
 
 // nlExports lists the HTML exports of a build (not the index), sorted.
-func nlExports(res *Result) []string {
-	var names []string
-	for name := range res.Files {
-		if strings.HasPrefix(name, "newsletter/") && strings.HasSuffix(name, ".html") && name != "newsletter/index.html" {
-			names = append(names, name)
-		}
-	}
-	slices.Sort(names)
-	return names
-}
+func nlExports(res *Result) []string { return testsupport.NewsletterExports(res.Files) }
 
 // nlUnstyled are the elements exempt from the inline-style rule: table
 // rows and row groups have no box of their own in the table model (their

@@ -15,11 +15,4 @@ func missingTool(t *testing.T, what string) {
 }
 
 // attr is the value of n's attribute key, or "".
-func attr(n *html.Node, key string) string {
-	for _, a := range n.Attr {
-		if a.Key == key {
-			return a.Val
-		}
-	}
-	return ""
-}
+func attr(n *html.Node, key string) string { return testsupport.Attr(n, key) }

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/kz30/kz30/internal/testsupport"
 	"golang.org/x/net/html"
 )
 
@@ -127,12 +128,5 @@ func resolveFile(base, page string, ref *url.URL) string {
 	return strings.TrimPrefix(u.Path, b.Path)
 }
 
-// attr returns n's attribute key, or "".
-func attr(n *html.Node, key string) string {
-	for _, a := range n.Attr {
-		if a.Key == key {
-			return a.Val
-		}
-	}
-	return ""
-}
+// attr is the value of n's attribute key, or "".
+func attr(n *html.Node, key string) string { return testsupport.Attr(n, key) }

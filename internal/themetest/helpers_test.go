@@ -3,8 +3,6 @@ package themetest
 import (
 	"os"
 	"path/filepath"
-	"slices"
-	"strings"
 	"testing"
 
 	"github.com/kz30/kz30/internal/site"
@@ -59,13 +57,4 @@ func nlRealSite(t testing.TB) *site.Result {
 }
 
 // nlExports lists the HTML exports of a build (not the index), sorted.
-func nlExports(res *site.Result) []string {
-	var names []string
-	for name := range res.Files {
-		if strings.HasPrefix(name, "newsletter/") && strings.HasSuffix(name, ".html") && name != "newsletter/index.html" {
-			names = append(names, name)
-		}
-	}
-	slices.Sort(names)
-	return names
-}
+func nlExports(res *site.Result) []string { return testsupport.NewsletterExports(res.Files) }
