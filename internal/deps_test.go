@@ -30,6 +30,7 @@ var tiers = map[string]int{
 	"site":        5,
 	"scaffold":    5,
 	"server":      6,
+	"themetest":   6, // test-only: the browser tests of the built-in theme; imports site, nothing imports it
 }
 
 const module = "github.com/kz30/kz30/"

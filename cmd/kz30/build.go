@@ -26,10 +26,14 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	opts.Out = *out
 	opts.Clean = *clean
 	opts.Context = ctx
+	var line io.Writer
 	if isTerminal(stderr) {
-		opts.Log = stderr
+		line = stderr
 	}
+	prog := newProgress(line)
+	opts.Progress = prog.report
 	stats, err := site.Build(opts)
+	prog.end()
 	if err != nil && ctx.Err() != nil {
 		return interrupted(stderr, "build")
 	}

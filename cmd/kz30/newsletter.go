@@ -41,17 +41,17 @@ func runNewsletter(ctx context.Context, args []string, stdout, stderr io.Writer)
 		fs.Usage()
 		return 2
 	}
-	out, warns, err := site.Newsletter(
+	res, err := site.Newsletter(
 		site.Options{Dir: *source, BaseURL: *baseURL, Drafts: *drafts, AllowMissing: *allowMissing, AllowStale: *allowStale, Defaults: kz30.Defaults, Context: ctx},
 		site.NewsletterRequest{Names: names, Lang: *lang, Teaser: *teaser, Text: *text, EML: *eml, From: *from, To: *to})
 	if ctx.Err() != nil {
 		return interrupted(stderr, "newsletter")
 	}
-	printWarnings(stderr, warns, maxErrors)
+	printWarnings(stderr, res.Warnings, maxErrors)
 	if err != nil {
 		return fail(stderr, "newsletter", err)
 	}
-	if _, err := stdout.Write(out); err != nil {
+	if _, err := stdout.Write(res.Message); err != nil {
 		fmt.Fprintf(stderr, "kz30 newsletter: %v\n", err)
 		return 1
 	}

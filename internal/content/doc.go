@@ -72,4 +72,12 @@
 // carry a Code (CodeMissingHome, CodeMissing, CodeDraftOnly, CodeStale,
 // CodeNoTranslationOf) and Args, so that the dev server can word them in the
 // page's language. `kz30 translated` writes translation_of.
+//
+// Domain rules every output shares live here, so that each is written
+// once: the site's title in a language (SiteTitle), which pages are
+// sections (Page.InNav, Site.Sections), the page a link points to
+// (Site.ResolveLink, Resolve, ResolveURL) and relative URLs between
+// output paths (RelURL, BasePath, AbsURL), where each alias is written
+// (Page.AliasPos, recorded at load time), the front matter fences
+// (SplitFront, which scaffold uses too) and the worker pool (Parallel).
 package content

@@ -70,28 +70,20 @@ func split(file string, src []byte) (front, body []byte, bodyLine int, toml bool
 		}
 		return nil, nil, 0, false, &diag.Error{Pos: diag.Pos{File: file, Line: 1, Col: 1}, Msg: err.Msg, Hint: err.Hint}
 	}
-	delim := "---"
-	first, _, _ := bytes.Cut(src, []byte("\n"))
-	switch string(bytes.TrimRight(first, " \t")) {
-	case "---":
-	case "+++":
-		delim, toml = "+++", true
-	default:
+	fm, serr := SplitFront(src)
+	switch {
+	case errors.Is(serr, ErrNoFront):
 		return nil, nil, 0, false, &diag.Error{Pos: diag.Pos{File: file, Line: 1, Col: 1}, Msg: "no front matter",
 			Hint: `start the file with a line "---", the YAML keys (title, description…), and another "---" (or TOML between two "+++" lines)`}
-	}
-	for off, line := len(first)+1, 2; off < len(src); line++ {
-		l, next := src[off:], len(src)
-		if i := bytes.IndexByte(l, '\n'); i >= 0 {
-			l, next = l[:i], off+i+1
+	case serr != nil:
+		delim := "---"
+		if fm.TOML {
+			delim = "+++"
 		}
-		if string(bytes.TrimRight(l, " \t")) == delim {
-			return src[len(first)+1 : off], src[next:], line + 1, toml, nil
-		}
-		off = next
+		return nil, nil, 0, false, &diag.Error{Pos: diag.Pos{File: file, Line: 1, Col: 1}, Msg: "unclosed front matter",
+			Hint: `end the front matter with a line "` + delim + `"`}
 	}
-	return nil, nil, 0, false, &diag.Error{Pos: diag.Pos{File: file, Line: 1, Col: 1}, Msg: "unclosed front matter",
-		Hint: `end the front matter with a line "` + delim + `"`}
+	return fm.Text, fm.Body, fm.BodyLine, fm.TOML, nil
 }
 
 // parseFront decodes front matter (YAML, or TOML when toml is set) into

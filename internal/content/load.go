@@ -5,11 +5,8 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
-	"runtime"
 	"slices"
 	"strings"
-	"sync"
-	"sync/atomic"
 	"unicode/utf8"
 
 	"github.com/kz30/kz30/internal/config"
@@ -71,21 +68,10 @@ func Load(fsys fs.FS, cfg *config.Config, opts Options) (*Site, diag.List, error
 			}
 		}
 	}
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(jobs)) {
-		wg.Go(func() {
-			for {
-				i := int(next.Add(1)) - 1
-				if i >= len(jobs) {
-					return
-				}
-				j := jobs[i]
-				j.page = safeLoadPage(fsys, j.file, site.Langs[j.li], &j.errs, &j.warn)
-			}
-		})
-	}
-	wg.Wait()
+	Parallel(len(jobs), func(_ *struct{}, i int) {
+		j := jobs[i]
+		j.page = safeLoadPage(fsys, j.file, site.Langs[j.li], &j.errs, &j.warn)
+	})
 	byName := map[string]*Entry{}
 	// File names are compared in NFC: "café.md" typed on macOS (NFD) and
 	// on Linux (NFC) is one page; two files of one language whose names
@@ -294,6 +280,7 @@ func loadPage(fsys fs.FS, file, lang string, errs, warns *diag.List) *Page {
 	}
 	p := &Page{Lang: lang, Path: file, Body: body, BodyLine: bodyLine, Hash: BodyHash(body)}
 	parseFront(p, front, toml, errs, warns)
+	p.findAliases(front)
 	return p
 }
 

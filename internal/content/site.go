@@ -105,10 +105,11 @@ type Page struct {
 	// the source body (only when stale pages are allowed).
 	Stale bool
 
-	unknown []unknownKey // front matter keys kz30 does not know
-	dirURL  string       // URL path of the page's folder below the language: "" or "docs/"
-	urlPos  diag.Pos     // where url is written
-	url     string       // URL path set by url ("fr/a-propos/"), "" when unset
+	unknown  []unknownKey // front matter keys kz30 does not know
+	dirURL   string       // URL path of the page's folder below the language: "" or "docs/"
+	urlPos   diag.Pos     // where url is written
+	url      string       // URL path set by url ("fr/a-propos/"), "" when unset
+	aliasPos []diag.Pos   // where each of Aliases is written (findAliases)
 }
 
 // NavTitle is the title navigation shows: LinkTitle, else Title.

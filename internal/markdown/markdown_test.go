@@ -67,27 +67,6 @@ func TestLinks(t *testing.T) {
 	}
 }
 
-func TestTypography(t *testing.T) {
-	for _, tc := range []struct{ lang, in, want string }{
-		{"fr", "L'été \"bonjour\" : oui ! Et `a : b` reste.", "<p>L’été «\u202fbonjour\u202f»\u00a0: oui\u202f! Et <code>a : b</code> reste.</p>\n"},
-		{"fr", "l'**esprit**, l'*âme*, l'[art](https://x.org/a?b=c!), *l*'idée, l'`x`", "<p>l’<strong>esprit</strong>, l’<em>âme</em>, l’<a href=\"https://x.org/a?b=c!\" class=\"ext\">art</a>, <em>l</em>’idée, l’<code>x</code></p>\n"},
-		{"fr", "Oui\u00a0! « Non\u00a0» ; fin\u202f: x", "<p>Oui\u202f! «\u202fNon\u202f»\u202f; fin\u00a0: x</p>\n"},
-		{"fr", "<<mot>>", "<p>«\u202fmot\u202f»</p>\n"},
-		{"en", "It's \"fine\" -- really...", "<p>It’s “fine” – really…</p>\n"},
-		{"de", "Er sagt \"ja\" und geht's.", "<p>Er sagt „ja“ und geht’s.</p>\n"},
-		{"ru", "Он сказал \"да\".", "<p>Он сказал «да».</p>\n"},
-		{"kk", "Ол \"иә\" деді.", "<p>Ол «иә» деді.</p>\n"},
-		{"es", "Dijo \"sí\".", "<p>Dijo «sí».</p>\n"},
-		{"ar", "قال \"نعم\".", "<p>قال «نعم».</p>\n"},
-		{"de", "`\"x\"` und [a](https://x.org/\"q\")", "<p><code>&quot;x&quot;</code> und <a href=\"https://x.org/%22q%22\" class=\"ext\">a</a></p>\n"},
-	} {
-		doc, _ := convert(t, Options{Lang: tc.lang}, tc.in+"\n")
-		if got := string(doc.HTML); got != tc.want {
-			t.Errorf("%s %q:\n got %q\nwant %q", tc.lang, tc.in, got, tc.want)
-		}
-	}
-}
-
 func TestTablesCodeWords(t *testing.T) {
 	body := "One two three.\n\n| a | b |\n|:--|--:|\n| 1 | 2 |\n\n```python\nprint('x y z')\n```\n\n```nolang\nplain\n```\n"
 	doc, _ := convert(t, Options{Lang: "en"}, body)

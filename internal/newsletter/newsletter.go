@@ -31,12 +31,10 @@ type Options struct {
 	Site    *content.Site
 	Catalog *i18n.Catalog
 	Locales map[string]*i18n.Locale // one per language of the site
-	// Text applies the web pages' typography to a plain string (titles,
-	// descriptions, labels) of a language; nil leaves strings as written.
-	Text func(lang, s string) string
-	// Resolve finds the page a file link ("kaspi.md", "../en/fdi.md") of
-	// page from points to, as the build does for web pages.
-	Resolve func(from *content.Page, dest string) (*content.Page, error)
+	// AllowMissing lets a link to a page missing in the linking page's
+	// language point to the source language's page, as the build does for
+	// web pages (content.Site.ResolveLink).
+	AllowMissing bool
 	// Asset returns a file the site publishes, by slash path from the site
 	// root ("images/map.png"); it gives images their width and height. Nil
 	// means no size is known.
@@ -123,10 +121,10 @@ func (x *Exporter) Section(p *content.Page) (*Section, diag.List, error) {
 	doc, warns, err := conv.Convert(markdown.Source{
 		File: p.Path, Line: p.BodyLine, Body: p.Body,
 		Resolve: func(dest string) (string, error) {
-			if x.opts.Resolve == nil {
+			if x.opts.Site == nil {
 				return "", fmt.Errorf("cannot resolve %q", dest)
 			}
-			t, err := x.opts.Resolve(p, dest)
+			t, _, err := x.opts.Site.ResolveLink(p, dest, x.opts.AllowMissing)
 			if err != nil {
 				return "", err
 			}
@@ -206,12 +204,10 @@ func barOf(f *content.Fact) *Bar {
 	return nil
 }
 
-// text applies the web typography to s.
+// text applies the web pages' typography to a plain string of lang
+// (titles, descriptions, labels).
 func (x *Exporter) text(lang, s string) string {
-	if x.opts.Text == nil {
-		return s
-	}
-	return x.opts.Text(lang, s)
+	return i18n.PlainText(lang, s)
 }
 
 // pageURL is the absolute URL of a page, without UTM parameters.
@@ -221,15 +217,7 @@ func (x *Exporter) pageURL(p *content.Page) string {
 
 // siteTitle is the site's title in lang, as the web pages' header shows it.
 func (x *Exporter) siteTitle(lang string) string {
-	if l := x.opts.Config.Lang(lang); l != nil && l.Title != "" {
-		return x.text(lang, l.Title)
-	}
-	if x.opts.Site != nil {
-		if home := x.opts.Site.Page(lang, content.HomeName); home != nil {
-			return x.text(lang, home.Title)
-		}
-	}
-	return x.opts.Config.Title
+	return content.SiteTitle(x.opts.Config, x.opts.Site, lang)
 }
 
 // abs makes href absolute against the page URL base. Other schemes

@@ -1,12 +1,3 @@
-// Package render executes the site's html/template files.
-//
-// Templates live in templates/ of the source folder (or the defaults
-// embedded in kz30). base.html and every file whose name starts with "_"
-// are shared; each other file is a layout (landing.html, home.html,
-// page.html, 404.html, alias.html) executed with a *View. Templates are
-// named by their path, so parse and execution errors name
-// templates/FILE.html:line:col. Templates are parsed once per build and are
-// safe for concurrent use.
 package render
 
 import (

@@ -248,29 +248,17 @@ func render(name, lang string, fm front, translationOf, body string) []byte {
 func parse(data []byte) (*front, []byte) {
 	data = content.Normalize(data)
 	fm := &front{}
-	if !bytes.HasPrefix(data, []byte("---\n")) {
+	split, err := content.SplitFront(data)
+	if err != nil || split.TOML {
 		return fm, data
 	}
-	rest := data[4:]
-	for off := 0; off < len(rest); {
-		end := bytes.IndexByte(rest[off:], '\n')
-		line := rest[off:]
-		next := len(rest)
-		if end >= 0 {
-			line, next = rest[off:off+end], off+end+1
-		}
-		if string(bytes.TrimRight(line, " \t")) == "---" {
-			// A broken front matter is the loader's to report; go-yaml may
-			// even panic on a hostile one, which must not stop `kz30 new`.
-			func() {
-				defer func() { _ = recover() }()
-				_ = yaml.Unmarshal(rest[:off], fm)
-			}()
-			return fm, rest[next:]
-		}
-		off = next
-	}
-	return fm, data
+	// A broken front matter is the loader's to report; go-yaml may even
+	// panic on a hostile one, which must not stop `kz30 new`.
+	func() {
+		defer func() { _ = recover() }()
+		_ = yaml.Unmarshal(split.Text, fm)
+	}()
+	return fm, split.Body
 }
 
 // nextWeight is the next multiple of ten above the highest weight of the

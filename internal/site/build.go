@@ -4,19 +4,42 @@
 // the output, which replaces the output only when the whole build
 // succeeded, so a failed build leaves the previous site untouched.
 //
-// Every entry point returns its result on error too, holding what the
-// run got to, so a caller prints the warnings and then the error without
-// a nil check: Build a non-nil *Stats (its Warnings so far), Render and
-// Incremental.Build a non-nil *Result with a non-nil Stats (Incremental's
-// *Report is nil on error), Check a non-nil *CheckResult, Newsletter the
-// warnings so far (and no message).
+// # Entry points
+//
+// Build writes the site to disk; Render builds it in memory (for tests
+// and checks); Incremental rebuilds it in memory reusing what the
+// previous build made (the dev server); Check builds it in memory and
+// runs package check over it; Newsletter renders one e-mail export. Each
+// takes Options: the source (a folder, Dir, or any fs.FS, FS) layered
+// over the built-in theme (Defaults), and how to build it.
+//
+// # Results
+//
+// Every entry point returns one result value, never nil, that holds the
+// warnings, and an error; on error the result holds what the run got to
+// (its warnings so far), so a caller prints the warnings and then the
+// error without a nil check:
+//
+//	Build             (*Stats, error)            Stats.Warnings
+//	Render            (*Result, error)           Result.Stats.Warnings (Stats never nil)
+//	Incremental.Build (*Result, *Report, error)  as Render; the *Report of what was redone is nil on error
+//	Newsletter        (*NewsletterResult, error) NewsletterResult.Warnings; Message nil on error
+//	Check             *CheckResult               its Report holds the errors and warnings: finding them is its result
+//
+// Errors are diag.List values (positioned "file:line:col: message; hint"
+// diagnostics, every one found, sorted) except the Options.Context's own
+// error when a run is stopped. A panic met while building (a bug) is a
+// diagnostic too, never a crash. Output is deterministic: the same input
+// gives the same bytes.
+//
+// Options.Progress, when set, is told how far rendering got; cmd/kz30
+// draws its terminal progress line from it.
 package site
 
 import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"path/filepath"
 	"runtime/debug"
@@ -36,7 +59,11 @@ import (
 // Options configure a build. The zero value builds the current folder into
 // ./public with the embedded default templates.
 type Options struct {
-	Dir          string // source folder (default ".")
+	Dir string // source folder (default ".")
+	// FS, when set, is the source folder's files, read instead of Dir's
+	// (tests give a fstest.MapFS of a txtar archive). Dir then only names
+	// the source to Build, which still writes to disk and needs Out.
+	FS           fs.FS
 	Out          string // output folder (default Dir/public)
 	BaseURL      string // overrides site.toml's base_url
 	Drafts       bool
@@ -45,8 +72,11 @@ type Options struct {
 	// Clean lets Build delete what the output folder holds besides the
 	// files kz30 wrote there (never its .git).
 	Clean    bool
-	Defaults fs.FS     // templates/ and static/ used when Dir lacks them
-	Log      io.Writer // progress line on a terminal; nil for none
+	Defaults fs.FS // templates/ and static/ used when Dir lacks them
+	// Progress, when set, is told how far rendering got: with done 0 once
+	// the pages are known, then after each page is rendered, from several
+	// goroutines at once (cmd/kz30 draws its terminal line from it).
+	Progress func(done, total int)
 	// LiveReload adds the dev server's reload script to every page.
 	LiveReload bool
 	// Context, when done, stops the build (and check, render, newsletter)
@@ -135,6 +165,9 @@ func humanBytes(n int64) string {
 // and the previous output stays as it was.
 func Build(opts Options) (*Stats, error) {
 	start := time.Now()
+	if opts.FS != nil && opts.Out == "" {
+		return &Stats{}, diag.List{{Msg: "Options.FS needs Options.Out", Hint: "name the output folder"}}
+	}
 	opts = opts.withDefaults()
 	ctx := opts.Context
 	out, err := output.Place(opts.Out, opts.Dir)

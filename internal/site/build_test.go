@@ -70,20 +70,3 @@ func TestBuildSummary(t *testing.T) {
 		}
 	}
 }
-
-func TestRelURL(t *testing.T) {
-	for _, tc := range []struct{ from, to, want string }{
-		{"fr/kaspi/", "fr/fdi/", "../fdi/index.html"},
-		{"fr/kaspi/", "en/kaspi/", "../../en/kaspi/index.html"},
-		{"fr/", "fr/kaspi/", "kaspi/index.html"},
-		{"", "fr/", "fr/index.html"},
-		{"fr/kaspi/", "fr/kaspi/", "index.html"},
-		{"fr/kaspi/", "assets/site.css", "../../assets/site.css"},
-		{"", "assets/site.css", "assets/site.css"},
-		{"fr/kaspi/", "", "../../index.html"},
-	} {
-		if got := relURL(tc.from, tc.to); got != tc.want {
-			t.Errorf("relURL(%q, %q) = %q, want %q", tc.from, tc.to, got, tc.want)
-		}
-	}
-}

@@ -11,7 +11,6 @@ import (
 	"io/fs"
 	"maps"
 	"path"
-	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -41,8 +40,6 @@ type builder struct {
 	docs    map[*content.Page]*markdown.Doc
 	warns   diag.List
 	mu      sync.Mutex
-
-	progress *progress // the terminal progress line of the current run
 
 	// shareImages waits for the share images drawn during a run.
 	shareImages func() error
@@ -81,7 +78,7 @@ func (b *builder) stopped() error {
 // newBuilder loads configuration, content, UI strings, templates and
 // styles, reporting every error it finds.
 func newBuilder(opts Options) (*builder, error) {
-	b := &builder{ctx: opts.Context, opts: opts, src: newSourceFS(opts.Dir, opts.Defaults), cache: noCache()}
+	b := &builder{ctx: opts.Context, opts: opts, src: newSourceFS(opts.Dir, opts.FS, opts.Defaults), cache: noCache()}
 	var errs diag.List
 	b.cfg = config.Default()
 	if data, err := fs.ReadFile(b.src, "site.toml"); err == nil {
@@ -188,8 +185,7 @@ func (b *builder) pages() []*content.Page {
 func (b *builder) run(s sink) (*Stats, error) {
 	counted := countingSink{s, b}
 	pages := b.pages()
-	b.progress = startProgress(b.opts.Log, len(pages))
-	defer b.progress.end()
+	step := b.progressStep(len(pages))
 	// The share images depend on configuration only: draw them while the
 	// pages convert, and wait for them before returning.
 	shared := make(chan error, 1)
@@ -212,7 +208,7 @@ func (b *builder) run(s sink) (*Stats, error) {
 	b.cacheSections()
 	var errs diag.List
 	errs.Append(parallel(pages, func(p *content.Page, buf *bytes.Buffer) error {
-		defer b.progress.step()
+		defer step()
 		if b.stopped() != nil {
 			return nil
 		}
@@ -363,7 +359,7 @@ func (b *builder) source(p *content.Page) markdown.Source {
 			if err != nil {
 				return "", err
 			}
-			return relURL(p.URLPath(), t.URLPath()), nil
+			return content.RelURL(p.URLPath(), t.URLPath()), nil
 		},
 		Image: func(dest string) (markdown.Image, error) { return b.image(p, dest) },
 		Param: func(name string) (string, bool) { return b.param(p, name) },
@@ -421,50 +417,27 @@ func (b *builder) resolve(p *content.Page, dest string) (*content.Page, error) {
 	return t, err
 }
 
-// errNotPage: a root-relative link that is no page's URL (a file of
-// static/, say); it is kept as written.
-var errNotPage = errors.New("not a page")
-
 // resolveLink is resolve, and whether the page found is another
 // language's, standing in for one missing in p's (--allow-missing).
 func (b *builder) resolveLink(p *content.Page, dest string) (*content.Page, bool, error) {
-	if ext := path.Ext(dest); ext != ".md" && ext != ".markdown" {
-		if t := b.site.ResolveURL(p, dest); t != nil {
-			return t, false, nil
-		}
-		return nil, false, errNotPage
-	}
-	return b.site.Resolve(p, dest, b.opts.AllowMissing)
+	return b.site.ResolveLink(p, dest, b.opts.AllowMissing)
 }
 
-// parallel runs fn over items on every core; each worker has its own
-// buffer. It returns every error.
+// parallel runs fn over items on every core (content.Parallel); each
+// worker has its own buffer. It returns every error.
 func parallel[T any](items []T, fn func(T, *bytes.Buffer) error) error {
-	n := min(runtime.GOMAXPROCS(0), len(items))
 	var (
-		next atomic.Int64
 		mu   sync.Mutex
 		errs diag.List
-		wg   sync.WaitGroup
 	)
-	for range n {
-		wg.Go(func() {
-			var buf bytes.Buffer
-			for {
-				i := int(next.Add(1)) - 1
-				if i >= len(items) {
-					return
-				}
-				buf.Reset()
-				if err := safely(items[i], &buf, fn); err != nil {
-					mu.Lock()
-					errs.Append(err)
-					mu.Unlock()
-				}
-			}
-		})
-	}
-	wg.Wait()
+	content.Parallel(len(items), func(buf *bytes.Buffer, i int) {
+		buf.Reset()
+		if err := safely(items[i], buf, fn); err != nil {
+			mu.Lock()
+			errs.Append(err)
+			mu.Unlock()
+		}
+	})
 	return errs.Sort().Err()
 }
 

@@ -156,7 +156,8 @@ var notOutput = map[string]string{
 	"Out":      "where the output goes",
 	"Clean":    "what happens to foreign files in the output",
 	"Defaults": "the theme: its files are keyed by content through the layered source",
-	"Log":      "the progress line",
+	"FS":       "where the source is, as Dir: every source file read is keyed by its content",
+	"Progress": "the progress line",
 	"Context":  "when to stop",
 	"CacheDir": "the cache itself",
 }

@@ -5,6 +5,7 @@ import (
 	"context"
 	"reflect"
 	"testing"
+	"testing/fstest"
 
 	"github.com/kz30/kz30/internal/diag"
 	"github.com/kz30/kz30/internal/markdown"
@@ -46,9 +47,9 @@ func TestOptionsKeyCoversOptions(t *testing.T) {
 		}
 	}
 	// The fields notOutput lists but cannot print stably are left out.
-	o := Options{Context: context.Background(), Defaults: repoRoot, Log: &bytes.Buffer{}}
+	o := Options{Context: context.Background(), Defaults: repoRoot, FS: fstest.MapFS{}, Progress: func(int, int) {}}
 	if optionsKey(o) != base {
-		t.Error("Context, Defaults or Log change the key")
+		t.Error("Context, Defaults, FS or Progress change the key")
 	}
 }
 

@@ -27,7 +27,7 @@ type CheckResult struct {
 // do not stop the other checks: when they are the only reason the build
 // failed, the site is built again with both allowed, and checked.
 func Check(opts Options) *CheckResult {
-	opts.Log = nil
+	opts.Progress = nil
 	res, err := Render(opts)
 	var errs diag.List
 	errs.Append(err)

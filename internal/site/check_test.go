@@ -10,6 +10,7 @@ import (
 	"github.com/kz30/kz30/internal/check"
 	"github.com/kz30/kz30/internal/content"
 	"github.com/kz30/kz30/internal/diag"
+	"github.com/kz30/kz30/internal/testsupport"
 )
 
 // checkLines formats diagnostics one per line.
@@ -128,17 +129,9 @@ func TestCheckNotBuilt(t *testing.T) {
 // TestCheckFactLabels: a fact without a label in a language is the
 // loader's error, and check reports it.
 func TestCheckFactLabels(t *testing.T) {
-	dir := extract(t, "check-links.txtar")
-	facts := filepath.Join(dir, "content", "facts.toml")
-	data, err := os.ReadFile(facts)
-	if err != nil {
-		t.Fatal(err)
-	}
-	data = []byte(strings.Replace(string(data), `label = { fr = "Investissements étrangers", en = "Foreign investment" }`, `label = { fr = "Investissements étrangers" }`, 1))
-	if err := os.WriteFile(facts, data, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	cr := Check(Options{Dir: dir, Defaults: repoRoot})
+	fsys := archive(t, "check-links.txtar")
+	testsupport.EditFS(t, fsys, "content/facts.toml", `label = { fr = "Investissements étrangers", en = "Foreign investment" }`, `label = { fr = "Investissements étrangers" }`)
+	cr := Check(Options{FS: fsys, Defaults: repoRoot})
 	wantFindings(t, "errors", cr.Report.Errors, []string{`content/facts.toml:4:1: fact "fdi" has no label in "en"`})
 }
 

@@ -17,6 +17,9 @@ import (
 // build's environment. Links to folders are refused too, so that
 // everything published is listed by one walk of real folders.
 func (s *sourceFS) checkLinks() diag.List {
+	if s.root == "" {
+		return nil // an fs.FS source (Options.FS): no folder on disk to leave
+	}
 	var errs diag.List
 	root, err := filepath.EvalSymlinks(s.root)
 	if err != nil {

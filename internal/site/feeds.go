@@ -6,7 +6,7 @@ import (
 )
 
 // siteURL is the absolute URL of a site path under the base URL.
-func (b *builder) siteURL(p string) string { return absURL(b.cfg.BaseURL, p) }
+func (b *builder) siteURL(p string) string { return content.AbsURL(b.cfg.BaseURL, p) }
 
 // writeSitemap writes sitemap.xml (package feed).
 func (b *builder) writeSitemap(s sink) error {
@@ -22,7 +22,7 @@ func (b *builder) writeSitemap(s sink) error {
 func (b *builder) writeFeeds(s sink) error {
 	for _, lang := range b.site.Langs {
 		data, err := feed.Atom(b.site, lang, feed.AtomOptions{
-			Title: text(lang, b.viewTitle(lang)),
+			Title: content.SiteTitle(b.cfg, b.site, lang),
 			URL:   b.siteURL,
 			Text:  func(s string) string { return text(lang, s) },
 		})
@@ -34,15 +34,4 @@ func (b *builder) writeFeeds(s sink) error {
 		}
 	}
 	return nil
-}
-
-// viewTitle is the site title in lang.
-func (b *builder) viewTitle(lang string) string {
-	if t := b.cfg.Lang(lang).Title; t != "" {
-		return t
-	}
-	if home := b.site.Page(lang, content.HomeName); home != nil {
-		return home.Title
-	}
-	return b.cfg.Title
 }

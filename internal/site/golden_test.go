@@ -25,7 +25,7 @@ var goldenFiles = []string{
 }
 
 func TestGolden(t *testing.T) {
-	res := mustRender(t, Options{Dir: extract(t, "site.txtar")})
+	res := mustRender(t, Options{FS: archive(t, "site.txtar")})
 	for _, name := range goldenFiles {
 		got, ok := res.Files[name]
 		if !ok {

@@ -60,7 +60,7 @@ func (b *builder) image(p *content.Page, dest string) (markdown.Image, error) {
 			return markdown.Image{}, &diag.Error{Msg: fmt.Sprintf("missing image %q (looked for %s)", dest, name),
 				Hint: "add the file to static/, or fix the path (a path starting with / is below static/; write col.png for a file next to the page)"}
 		}
-		img := markdown.Image{URL: relURL(p.URLPath(), rel) + tail}
+		img := markdown.Image{URL: content.RelURL(p.URLPath(), rel) + tail}
 		return img, sizedWithVariants(p, &img, name, data)
 	}
 	dir := path.Dir(p.Path)

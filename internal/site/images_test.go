@@ -5,8 +5,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
-	"image"
-	"image/color"
 	"image/png"
 	"net/url"
 	"os"
@@ -17,47 +15,20 @@ import (
 
 	"github.com/kz30/kz30/internal/cache"
 	"github.com/kz30/kz30/internal/markdown"
+	"github.com/kz30/kz30/internal/testsupport"
 )
 
 // mustPNG is a w×h PNG.
 func mustPNG(t testing.TB, w, h int) []byte {
 	t.Helper()
-	img := image.NewNRGBA(image.Rect(0, 0, w, h))
-	for i := range img.Pix {
-		img.Pix[i] = 0x80
-	}
-	img.Set(0, 0, color.Black)
-	var buf bytes.Buffer
-	if err := png.Encode(&buf, img); err != nil {
-		t.Fatal(err)
-	}
-	return buf.Bytes()
+	return testsupport.PNG(t, w, h)
 }
 
 // imageSite is the fixture site with a French page using an image next to
 // it, one of static/ and a captioned one.
 func imageSite(t *testing.T) string {
 	t.Helper()
-	dir := extract(t, "site.txtar")
-	write := func(name string, data []byte) {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	write("content/fr/col.png", mustPNG(t, 40, 30))
-	write("static/img/carte.svg", []byte(`<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 120 80"><rect width="120" height="80"/></svg>`))
-	page := filepath.Join(dir, "content", "fr", "a.md")
-	src, err := os.ReadFile(page)
-	if err != nil {
-		t.Fatal(err)
-	}
-	src = append(src, "\n![Vue du col](col.png \"Le col en été\")\n\nUne ![carte](/img/carte.svg) dans le texte.\n"...)
-	write("content/fr/a.md", src)
-	return dir
+	return testsupport.ImageSite(t, filepath.Join("testdata", "site.txtar"))
 }
 
 // TestImagePaths: an image next to the page is copied beside its output

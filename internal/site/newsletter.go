@@ -27,10 +27,10 @@ func (b *builder) exporter() *newsletter.Exporter {
 		Site:    b.site,
 		Catalog: b.cat,
 		Locales: b.locales,
-		Text:    text,
-		Resolve: b.resolve,
-		Asset:   b.publishedFile,
-		Image:   b.image,
+
+		AllowMissing: b.opts.AllowMissing,
+		Asset:        b.publishedFile,
+		Image:        b.image,
 	})
 }
 
@@ -132,7 +132,7 @@ func (b *builder) writeNewsletters(s sink) error {
 		return err
 	}
 	dir := newsletterDir + "/"
-	index, err := x.Index(entries, newsletter.IndexPage{CSS: relURL(dir, b.cssName), Favicon: relURL(dir, "favicon.svg"), Header: header})
+	index, err := x.Index(entries, newsletter.IndexPage{CSS: content.RelURL(dir, b.cssName), Favicon: content.RelURL(dir, "favicon.svg"), Header: header})
 	if err != nil {
 		return err
 	}
@@ -151,10 +151,10 @@ func (b *builder) newsletterHeader() (string, error) {
 	v := b.baseView(lang, dir, false)
 	v.Layout = "newsletter-index"
 	for _, l := range b.site.Langs[1:] {
-		a := render.Alternate{Lang: l, Name: i18n.LangName(l), Href: relURL(dir, l+"/")}
+		a := render.Alternate{Lang: l, Name: i18n.LangName(l), Href: content.RelURL(dir, l+"/")}
 		if home := b.site.Page(l, content.HomeName); home != nil {
-			a.URL, a.Title = absURL(b.cfg.BaseURL, home.URLPath()), text(l, home.Title)
-			a.Href = relURL(dir, home.URLPath())
+			a.URL, a.Title = content.AbsURL(b.cfg.BaseURL, home.URLPath()), text(l, home.Title)
+			a.Href = content.RelURL(dir, home.URLPath())
 		}
 		v.Switch = append(v.Switch, a)
 	}

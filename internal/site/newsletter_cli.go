@@ -29,7 +29,25 @@ type NewsletterRequest struct {
 // and converts every page first, so a broken link fails as it does in a
 // build, but renders no web page. It returns the build's warnings with
 // the message's.
-func Newsletter(opts Options, req NewsletterRequest) ([]byte, diag.List, error) {
+//
+// The result is never nil: on error it holds the warnings so far and no
+// message.
+func Newsletter(opts Options, req NewsletterRequest) (*NewsletterResult, error) {
+	msg, warns, err := newsletterMessage(opts, req)
+	if err != nil {
+		msg = nil
+	}
+	return &NewsletterResult{Message: msg, Warnings: warns}, err
+}
+
+// NewsletterResult is what Newsletter made.
+type NewsletterResult struct {
+	Message  []byte    // the HTML, the plain text or the .eml file the request asked for
+	Warnings diag.List // the build's and the message's
+}
+
+// newsletterMessage is Newsletter's work.
+func newsletterMessage(opts Options, req NewsletterRequest) ([]byte, diag.List, error) {
 	opts = opts.withDefaults()
 	b, err := newBuilder(opts)
 	if err != nil {
@@ -63,7 +81,7 @@ func Newsletter(opts Options, req NewsletterRequest) ([]byte, diag.List, error) 
 		case p == nil:
 			errs.Add(diag.Pos{File: b.site.File(lang, name)}, fmt.Sprintf("no page %q in %s", name, lang),
 				"name a section by its file name: "+strings.Join(b.sectionNames(lang), ", "))
-		case p.Entry.IsHome() || !p.Section:
+		case !p.InNav():
 			errs.Add(diag.Pos{File: p.Path}, fmt.Sprintf("%q is a reference page (section: false), which has no newsletter export", name),
 				"name a section: "+strings.Join(b.sectionNames(lang), ", "))
 		default:

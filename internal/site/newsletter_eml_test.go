@@ -39,13 +39,13 @@ func TestNewsletterEML(t *testing.T) {
 		{[]string{"a", "c"}, "fr", "Ana Éditrice <ana@example.org>", "lecteur@example.org", "Page A : l’essentiel · Page C", `=?utf-8?q?Ana_=C3=89ditrice?= <ana@example.org>`, `<lecteur@example.org>`},
 	} {
 		req := NewsletterRequest{Names: tc.names, Lang: tc.lang, EML: true, From: tc.from, To: tc.to, Now: nlClock}
-		eml, _, err := Newsletter(opts, req)
+		eml, _, err := nlSplit(Newsletter(opts, req))
 		if err != nil {
 			t.Fatal(err)
 		}
 		where := tc.lang + " " + strings.Join(tc.names, ",")
-		htmlWant, _, _ := Newsletter(opts, NewsletterRequest{Names: tc.names, Lang: tc.lang})
-		textWant, _, _ := Newsletter(opts, NewsletterRequest{Names: tc.names, Lang: tc.lang, Text: true})
+		htmlWant, _, _ := nlSplit(Newsletter(opts, NewsletterRequest{Names: tc.names, Lang: tc.lang}))
+		textWant, _, _ := nlSplit(Newsletter(opts, NewsletterRequest{Names: tc.names, Lang: tc.lang, Text: true}))
 		for i, l := range strings.Split(string(eml), "\r\n") {
 			if len(l) > 78 {
 				t.Errorf("%s: line %d has %d characters: %q", where, i+1, len(l), l)
@@ -112,8 +112,8 @@ func TestNewsletterEML(t *testing.T) {
 			t.Errorf("%s: parts %q, want the text then the HTML, UTF-8", where, kinds)
 		}
 		// Another moment changes Date and Message-ID only.
-		later, _, err := Newsletter(opts, NewsletterRequest{Names: tc.names, Lang: tc.lang, EML: true, From: tc.from, To: tc.to,
-			Now: func() time.Time { return nlClock().Add(time.Hour) }})
+		later, _, err := nlSplit(Newsletter(opts, NewsletterRequest{Names: tc.names, Lang: tc.lang, EML: true, From: tc.from, To: tc.to,
+			Now: func() time.Time { return nlClock().Add(time.Hour) }}))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -134,7 +134,7 @@ func TestNewsletterEML(t *testing.T) {
 		{"not an address", "", `--from "not an address": mail: `},
 		{"", "a@b@c", `--to "a@b@c": mail: `},
 	} {
-		_, _, err := Newsletter(opts, NewsletterRequest{Names: []string{"a"}, EML: true, From: tc.from, To: tc.to, Now: nlClock})
+		_, _, err := nlSplit(Newsletter(opts, NewsletterRequest{Names: []string{"a"}, EML: true, From: tc.from, To: tc.to, Now: nlClock}))
 		if err == nil || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("From %q To %q: error %v, want %q", tc.from, tc.to, err, tc.want)
 		}
@@ -176,7 +176,7 @@ func TestNewsletterSpamAssassin(t *testing.T) {
 					if teaser {
 						req.From, req.To = "Rédaction <redaction@example.org>", "Lecteur <lecteur@example.net>"
 					}
-					eml, _, err := Newsletter(opts, req)
+					eml, _, err := nlSplit(Newsletter(opts, req))
 					if err != nil {
 						t.Fatal(err)
 					}

@@ -3,9 +3,6 @@ package site
 import (
 	"bytes"
 	"fmt"
-	"image"
-	"image/color"
-	"image/png"
 	"net/url"
 	"os"
 	"path"
@@ -18,6 +15,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/kz30/kz30/internal/newsletter"
+	"github.com/kz30/kz30/internal/testsupport"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -27,37 +25,7 @@ import (
 // that otherwise holds the default files.
 func nlFixture(t testing.TB) string {
 	t.Helper()
-	dir := extract(t, "newsletter.txtar")
-	for _, f := range []string{"site.css", "favicon.svg"} {
-		data, err := os.ReadFile(filepath.Join("..", "..", "theme", "static", f))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := os.MkdirAll(filepath.Join(dir, "static"), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(filepath.Join(dir, "static", f), data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	img := image.NewRGBA(image.Rect(0, 0, 800, 400))
-	for y := range 400 {
-		for x := range 800 {
-			img.Set(x, y, color.RGBA{0, 103, 122, 255})
-		}
-	}
-	var buf bytes.Buffer
-	if err := png.Encode(&buf, img); err != nil {
-		t.Fatal(err)
-	}
-	p := filepath.Join(dir, "static", "img", "map.png")
-	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(p, buf.Bytes(), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	return dir
+	return testsupport.NewsletterSite(t, filepath.Join("testdata", "newsletter.txtar"), filepath.Join("..", "..", "theme"))
 }
 
 // nlRealSite renders the Kazakhstan site of the repository.
@@ -67,16 +35,7 @@ func nlRealSite(t testing.TB) *Result {
 }
 
 // nlExports lists the HTML exports of a build (not the index), sorted.
-func nlExports(res *Result) []string {
-	var names []string
-	for name := range res.Files {
-		if strings.HasPrefix(name, "newsletter/") && strings.HasSuffix(name, ".html") && name != "newsletter/index.html" {
-			names = append(names, name)
-		}
-	}
-	slices.Sort(names)
-	return names
-}
+func nlExports(res *Result) []string { return testsupport.NewsletterExports(res.Files) }
 
 // nlUnstyled are the elements exempt from the inline-style rule: table
 // rows and row groups have no box of their own in the table model (their
@@ -527,7 +486,7 @@ func TestNewsletterFilesAndIndex(t *testing.T) {
 }
 
 func TestNewsletterOffByDefault(t *testing.T) {
-	res := mustRender(t, Options{Dir: extract(t, "site.txtar")})
+	res := mustRender(t, Options{FS: archive(t, "site.txtar")})
 	for name := range res.Files {
 		if strings.HasPrefix(name, "newsletter/") {
 			t.Errorf("%s written without [newsletter] enabled = true", name)
@@ -601,7 +560,7 @@ func TestNewsletterComposesSections(t *testing.T) {
 		{filepath.Join("..", ".."), []string{"e-government", "kaspi"}, "en", 3},
 	} {
 		opts := Options{Dir: tc.dir, Defaults: repoRoot}
-		out, _, err := Newsletter(opts, NewsletterRequest{Names: tc.names, Lang: tc.lang})
+		out, _, err := nlSplit(Newsletter(opts, NewsletterRequest{Names: tc.names, Lang: tc.lang}))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -643,7 +602,7 @@ func TestNewsletterComposesSections(t *testing.T) {
 		}
 		res := &Result{Config: mustRender(t, opts).Config}
 		nlCheckHTML(t, where, tc.lang, out, res)
-		text, _, err := Newsletter(opts, NewsletterRequest{Names: tc.names, Lang: tc.lang, Text: true})
+		text, _, err := nlSplit(Newsletter(opts, NewsletterRequest{Names: tc.names, Lang: tc.lang, Text: true}))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -653,7 +612,7 @@ func TestNewsletterComposesSections(t *testing.T) {
 				t.Errorf("%s text: note %d is not listed once", where, i)
 			}
 		}
-		teaser, _, err := Newsletter(opts, NewsletterRequest{Names: tc.names, Lang: tc.lang, Teaser: true})
+		teaser, _, err := nlSplit(Newsletter(opts, NewsletterRequest{Names: tc.names, Lang: tc.lang, Teaser: true}))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -685,13 +644,13 @@ func TestNewsletterRequestErrors(t *testing.T) {
 		{NewsletterRequest{Names: []string{"a"}, Lang: "de"}, `unknown language "de"; pass --lang fr or --lang en`},
 		{NewsletterRequest{Lang: "fr"}, "no section named on the command line; name one or more sections: a, c"},
 	} {
-		_, _, err := Newsletter(Options{Dir: dir, Defaults: repoRoot}, tc.req)
+		_, _, err := nlSplit(Newsletter(Options{Dir: dir, Defaults: repoRoot}, tc.req))
 		if err == nil || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("Newsletter(%+v) error = %v, want %q", tc.req, err, tc.want)
 		}
 	}
 	// --base-url moves every link and image.
-	out, _, err := Newsletter(Options{Dir: dir, Defaults: repoRoot, BaseURL: "https://user.github.io/repo"}, NewsletterRequest{Names: []string{"a.md"}})
+	out, _, err := nlSplit(Newsletter(Options{Dir: dir, Defaults: repoRoot, BaseURL: "https://user.github.io/repo"}, NewsletterRequest{Names: []string{"a.md"}}))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -701,50 +660,6 @@ func TestNewsletterRequestErrors(t *testing.T) {
 }
 
 // The fixture's export shows what the rewriting does, beyond the rules.
-func TestNewsletterRewrites(t *testing.T) {
-	res := mustRender(t, Options{Dir: nlFixture(t)})
-	page := string(res.Files["newsletter/en/page-a.html"])
-	text := string(res.Files["newsletter/en/page-a.txt"])
-	for _, want := range []string{
-		// Same-page anchor → the web page, with UTM before the fragment.
-		`href="https://example.test/kz30/en/page-a/?utm_campaign=essai&amp;utm_medium=email&amp;utm_source=newsletter#figures"`,
-		// Link to a reference page's anchor.
-		`href="https://example.test/kz30/en/page-b/?utm_campaign=essai&amp;utm_medium=email&amp;utm_source=newsletter#detail"`,
-		// Links out of the site are left alone.
-		`href="https://publicadministration.un.org/egovkb/"`,
-		// The image: absolute, scaled to the column, with its alt.
-		`src="https://example.test/kz30/img/map.png" alt="Map of Kazakhstan" width="552" height="276"`,
-		// Bars with their text values instead of SVG charts.
-		`width="90%"`, ">90%</p>", ">29th of 193</p>",
-		// Code: chroma's inline colors, lines ending in <br/>.
-		`<span style="color:#cf222e" class="hl-cf222e">func</span>`, "<br/>",
-	} {
-		if !strings.Contains(page, want) {
-			t.Errorf("en/page-a.html lacks %s", want)
-		}
-	}
-	flat := strings.Join(strings.Fields(text), " ")
-	for _, want := range []string{
-		"online¹, and about 11 to 12 million people use the app².",
-		"[Map of Kazakhstan] [",
-	} {
-		if !strings.Contains(flat, want) {
-			t.Errorf("en/page-a.txt lacks %q", want)
-		}
-	}
-	for _, want := range []string{
-		"    func main() {",
-		"        message := \"hello, here is a line of code long enough to go past the column\"",
-		"1. First point\n2. Second point, with a sub-list:\n   - one\n   - two",
-		"> A quote: “digital first”.",
-		"Indicator | Value\n----------+------\nRank      |  29th\nServices  |   90%",
-	} {
-		if !strings.Contains(text, want) {
-			t.Errorf("en/page-a.txt lacks %q", want)
-		}
-	}
-}
-
 func nlAttr(n *html.Node, key string) string {
 	v, _ := nlAttrOK(n, key)
 	return v
@@ -866,7 +781,7 @@ func TestNewsletterDeterministicAndOnDemand(t *testing.T) {
 	if n != 18 {
 		t.Errorf("%d newsletter files, want 18", n)
 	}
-	out, _, err := Newsletter(Options{Dir: extract(t, "site.txtar"), Defaults: repoRoot}, NewsletterRequest{Names: []string{"a"}, Lang: "en", Text: true})
+	out, _, err := nlSplit(Newsletter(Options{FS: archive(t, "site.txtar"), Defaults: repoRoot}, NewsletterRequest{Names: []string{"a"}, Lang: "en", Text: true}))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -906,7 +821,7 @@ func TestNewsletterPhishingWarning(t *testing.T) {
 	if n != 1 {
 		t.Errorf("%d phishing warnings, want 1: %v", n, res.Stats.Warnings)
 	}
-	out, warns, err := Newsletter(Options{Dir: dir, Defaults: repoRoot}, NewsletterRequest{Names: []string{"c"}, Lang: "en"})
+	out, warns, err := nlSplit(Newsletter(Options{Dir: dir, Defaults: repoRoot}, NewsletterRequest{Names: []string{"c"}, Lang: "en"}))
 	if err != nil || len(out) == 0 {
 		t.Fatal(err)
 	}

@@ -32,7 +32,7 @@ func TestFoldSet(t *testing.T) {
 // TestBuiltNamesPortable: every path the fixture site writes passes
 // checkOutputName and is unique by FoldName, so the sink can enforce both.
 func TestBuiltNamesPortable(t *testing.T) {
-	res := mustRender(t, Options{Dir: extract(t, "site.txtar")})
+	res := mustRender(t, Options{FS: archive(t, "site.txtar")})
 	var f foldSet
 	for name := range res.Files {
 		if err := checkOutputName(name); err != nil {

@@ -157,21 +157,3 @@ func TestAliasCollisions(t *testing.T) {
 		})
 	}
 }
-
-func TestIndexPath(t *testing.T) {
-	for _, tc := range []struct {
-		line, p string
-		want    int
-	}{
-		{"aliases: [fr/old/]", "fr/old", 10},
-		{"aliases: [/fr/old]", "fr/old", 10},
-		{"aliases: [fr/older/, fr/old/]", "fr/old", 21},
-		{"aliases: [en/fr/old/]", "fr/old", -1},
-		{"  - fr/old.html", "fr/old.html", 4},
-		{"aliases: [fr/old.html]", "fr/old", -1},
-	} {
-		if got := indexPath(tc.line, tc.p); got != tc.want {
-			t.Errorf("indexPath(%q, %q) = %d, want %d", tc.line, tc.p, got, tc.want)
-		}
-	}
-}

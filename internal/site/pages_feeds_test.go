@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"testing/fstest"
 	"time"
 )
 
@@ -73,12 +74,9 @@ var isoDay = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
 // English translation.
 func missingFixture(t *testing.T) Options {
 	t.Helper()
-	dir := extract(t, "site.txtar")
-	if err := os.WriteFile(filepath.Join(dir, "content/fr/c.md"),
-		[]byte("---\ntitle: Seulement en français\ndescription: Pas encore traduite.\ndate: 2024-05-01\n---\nTexte.\n"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	return Options{Dir: dir, AllowMissing: true}
+	fsys := archive(t, "site.txtar")
+	fsys["content/fr/c.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Seulement en français\ndescription: Pas encore traduite.\ndate: 2024-05-01\n---\nTexte.\n")}
+	return Options{FS: fsys, AllowMissing: true}
 }
 
 func TestSitemap(t *testing.T) {

@@ -22,6 +22,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/kz30/kz30/internal/content"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -605,7 +606,7 @@ func TestPagesNoRootRelativeURL(t *testing.T) {
 				scanned++
 				for _, r := range pagesParse(t, name, res.Files[name]).refs {
 					urls++
-					if name == "404.html" && strings.HasPrefix(r.url, basePath(base)) && !strings.HasPrefix(r.url, "//") {
+					if name == "404.html" && strings.HasPrefix(r.url, content.BasePath(base)) && !strings.HasPrefix(r.url, "//") {
 						continue
 					}
 					if rootRelative(r.url) {

@@ -33,8 +33,8 @@ func panicSite() string {
 	for i := 1; i+1 < len(lines); i += 2 {
 		fn := lines[i]
 		if strings.HasPrefix(fn, "runtime") || strings.HasPrefix(fn, "panic(") ||
-			strings.Contains(fn, "build.panicSite") || strings.Contains(fn, "build.panicError") ||
-			strings.Contains(fn, "build.parallel") || strings.HasPrefix(fn, "goroutine ") {
+			strings.Contains(fn, "site.panicSite") || strings.Contains(fn, "site.panicError") ||
+			strings.Contains(fn, "site.parallel") || strings.Contains(fn, "site.safely") || strings.Contains(fn, "content.Parallel") || strings.HasPrefix(fn, "goroutine ") {
 			continue
 		}
 		if j := strings.LastIndexByte(fn, '('); j > 0 {

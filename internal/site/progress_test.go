@@ -1,52 +1,40 @@
 package site
 
 import (
-	"bytes"
-	"strings"
 	"sync"
 	"testing"
-	"time"
 )
 
-// syncBuffer is a bytes.Buffer safe for the progress goroutine.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
-}
-
-func TestProgressLine(t *testing.T) {
-	var out syncBuffer
-	p := startProgress(&out, 10)
-	for range 3 {
-		p.step()
+// TestProgressReports checks what Options.Progress is told: the page count
+// first (done 0), then every page once, ending at total.
+func TestProgressReports(t *testing.T) {
+	var mu sync.Mutex
+	var calls [][2]int
+	opts := Options{FS: archive(t, "site.txtar"), Defaults: repoRoot, Progress: func(done, total int) {
+		mu.Lock()
+		defer mu.Unlock()
+		calls = append(calls, [2]int{done, total})
+	}}
+	res := mustRender(t, opts)
+	pages := 0
+	for _, n := range res.Stats.Pages {
+		pages += n
 	}
-	time.Sleep(1300 * time.Millisecond)
-	p.end()
-	got := out.String()
-	if !strings.Contains(got, "\r\033[Kkz30: rendering pages 3/10") || !strings.HasSuffix(got, "\r\033[K") {
-		t.Errorf("progress output = %q", got)
+	if len(calls) == 0 || calls[0] != [2]int{0, calls[0][1]} {
+		t.Fatalf("first report = %v, want done 0", calls)
 	}
-	var quiet syncBuffer
-	p = startProgress(&quiet, 10)
-	p.step()
-	p.end()
-	if quiet.String() != "" {
-		t.Errorf("a build under a second printed %q", quiet.String())
+	total := calls[0][1]
+	if total < pages {
+		t.Errorf("total = %d, fewer than the %d pages built", total, pages)
 	}
-	startProgress(nil, 3).end() // no writer: nothing to do, no panic
-	var nilp *progress
-	nilp.step()
-	nilp.end()
+	seen := map[int]bool{}
+	for _, c := range calls[1:] {
+		if c[1] != total || c[0] < 1 || c[0] > total || seen[c[0]] {
+			t.Errorf("report %v: want each done in 1..%d once, total %d", c, total, total)
+		}
+		seen[c[0]] = true
+	}
+	if len(seen) != total {
+		t.Errorf("%d pages reported, want %d", len(seen), total)
+	}
 }

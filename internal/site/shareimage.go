@@ -22,7 +22,7 @@ func shareImageName(lang string) string { return "assets/share-" + lang + ".png"
 // shareCardOf is the text of lang's share image, from site.toml and the
 // language's home page.
 func (b *builder) shareCardOf(lang string) shareimage.Card {
-	c := shareimage.Card{Title: text(lang, b.viewTitle(lang)), Subtitle: b.cfg.Lang(lang).Description, Brand: b.cfg.Short(lang)}
+	c := shareimage.Card{Title: content.SiteTitle(b.cfg, b.site, lang), Subtitle: b.cfg.Lang(lang).Description, Brand: b.cfg.Short(lang)}
 	if c.Subtitle == "" {
 		if home := b.site.Page(lang, content.HomeName); home != nil {
 			c.Subtitle = home.Description

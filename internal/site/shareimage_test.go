@@ -96,9 +96,9 @@ func htmlAttr(s string) string {
 // TestShareImageMissingGlyphWarning: a character the Go fonts lack in
 // site.toml's title is a warning naming the language and the character.
 func TestShareImageMissingGlyphWarning(t *testing.T) {
-	dir := extract(t, "site.txtar")
-	replaceInFile(t, dir, "site.toml", `title = "Test site"`, `title = "Test site 漢"`)
-	res := mustRender(t, Options{Dir: dir})
+	fsys := archive(t, "site.txtar")
+	testsupport.EditFS(t, fsys, "site.toml", `title = "Test site"`, `title = "Test site 漢"`)
+	res := mustRender(t, Options{FS: fsys})
 	if !strings.Contains(res.Stats.Warnings.Error(), `site.toml: the en share image cannot draw "漢"`) {
 		t.Errorf("warnings = %v, want one about the missing glyph", res.Stats.Warnings)
 	}

@@ -7,7 +7,6 @@ import (
 	"path"
 	"slices"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/kz30/kz30/internal/content"
 	"github.com/kz30/kz30/internal/diag"
@@ -46,7 +45,7 @@ func (b *builder) writeSiteFiles(s sink) error {
 	if b.cfg.CNAME != "" {
 		errs.Append(s.write("CNAME", []byte(b.cfg.CNAME+"\n")))
 	}
-	errs.Append(s.write("robots.txt", []byte("User-agent: *\nAllow: /\n\nSitemap: "+absURL(b.cfg.BaseURL, "sitemap.xml")+"\n")))
+	errs.Append(s.write("robots.txt", []byte("User-agent: *\nAllow: /\n\nSitemap: "+content.AbsURL(b.cfg.BaseURL, "sitemap.xml")+"\n")))
 	errs.Append(b.writeSitemap(s))
 	errs.Append(b.writeFeeds(s))
 	if !nlClash { // else reported by aliases, at the pages
@@ -262,7 +261,7 @@ func (b *builder) aliases(static []string) ([]aliasFile, []string, bool, error) 
 				name = a + "index.html"
 			}
 			key := content.FoldName(name)
-			pos := b.aliasPos(p, a)
+			pos := p.AliasPos(a)
 			if key == content.FoldName(p.URLPath()+"index.html") {
 				errs.Add(pos, fmt.Sprintf("alias %q is the page's own URL", a), "remove it from aliases")
 				continue
@@ -278,7 +277,7 @@ func (b *builder) aliases(static []string) ([]aliasFile, []string, bool, error) 
 				continue
 			}
 			if other, ok := byName[key]; ok {
-				errs.Add(pos, fmt.Sprintf("alias %q is also an alias of %s (%s)", a, other.page.Path, b.aliasPos(other.page, other.alias)),
+				errs.Add(pos, fmt.Sprintf("alias %q is also an alias of %s (%s)", a, other.page.Path, other.page.AliasPos(other.alias)),
 					"keep the alias on one page only")
 				continue
 			}
@@ -291,7 +290,7 @@ func (b *builder) aliases(static []string) ([]aliasFile, []string, bool, error) 
 	for _, f := range out {
 		for d := path.Dir(f.name); d != "."; d = path.Dir(d) {
 			if g, ok := byName[content.FoldName(d)]; ok {
-				errs.Add(b.aliasPos(f.page, f.alias), fmt.Sprintf("alias %q needs a folder %s/ where the alias %q of %s writes a file", f.alias, d, g.alias, g.page.Path),
+				errs.Add(f.page.AliasPos(f.alias), fmt.Sprintf("alias %q needs a folder %s/ where the alias %q of %s writes a file", f.alias, d, g.alias, g.page.Path),
 					"choose another path for one of the aliases")
 			}
 		}
@@ -317,60 +316,6 @@ func takenDir(taken map[string]string, name string) (dir, what string) {
 		}
 	}
 	return "", ""
-}
-
-// aliasPos finds where alias a is written in p's front matter. Aliases
-// are normalized ("/fr/old" → "fr/old/"), so it looks for the path
-// without its slashes; a page that does not mention it gets line 1.
-func (b *builder) aliasPos(p *content.Page, a string) diag.Pos {
-	pos := diag.Pos{File: p.Path, Line: 1, Col: 1}
-	data, err := fs.ReadFile(b.src, p.Path)
-	if err != nil {
-		return pos
-	}
-	core := strings.Trim(a, "/")
-	for i, line := range strings.Split(string(data), "\n") {
-		if i > 0 && strings.TrimSpace(line) == "---" {
-			break
-		}
-		if c := indexPath(line, core); c >= 0 {
-			return diag.Pos{File: p.Path, Line: i + 1, Col: utf8.RuneCountInString(line[:c]) + 1}
-		}
-	}
-	return pos
-}
-
-// indexPath is the byte index of path p in line, where it is not part of
-// a longer path ("fr/old" in "fr/old/" but not in "fr/older"), or -1. A
-// leading slash belongs to the path.
-func indexPath(line, p string) int {
-	isPath := func(s string, i int) bool {
-		if i < 0 || i >= len(s) {
-			return false
-		}
-		c := s[i]
-		return c == '/' || c == '-' || c == '.' || c == '_' || c == '~' || c == '%' ||
-			'0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
-	}
-	for off := 0; ; {
-		i := strings.Index(line[off:], p)
-		if i < 0 {
-			return -1
-		}
-		i += off
-		start := i
-		if i > 0 && line[i-1] == '/' {
-			start = i - 1
-		}
-		end := i + len(p)
-		if end < len(line) && line[end] == '/' {
-			end++
-		}
-		if !isPath(line, start-1) && !isPath(line, end) {
-			return start
-		}
-		off = i + 1
-	}
 }
 
 func isDirPath(p string) bool { return strings.HasSuffix(p, "/") }

@@ -21,12 +21,17 @@ import (
 // content/) comes from the source folder alone. The UI strings of
 // templates/i18n/ are layered key by key on top of this (uiStrings).
 type sourceFS struct {
-	root     string // the source folder on disk
+	root     string // the source folder on disk; "" when the source is an fs.FS (Options.FS)
 	dir      fs.FS
 	defaults fs.FS // nil: no theme below the source folder
 }
 
-func newSourceFS(dir string, defaults fs.FS) *sourceFS {
+// newSourceFS layers the source over defaults: fsys when it is not nil
+// (Options.FS), else the folder dir on disk.
+func newSourceFS(dir string, fsys, defaults fs.FS) *sourceFS {
+	if fsys != nil {
+		return &sourceFS{dir: fsys, defaults: defaults}
+	}
 	return &sourceFS{root: dir, dir: os.DirFS(dir), defaults: defaults}
 }
 

@@ -60,7 +60,7 @@ func (b *builder) pageTermGroups(p *content.Page, dir string) []render.TermGroup
 		label, _ := b.cat.T(p.Lang, termLabels[tax][0])
 		g := render.TermGroup{Taxonomy: tax, Label: label}
 		for _, t := range terms {
-			g.Terms = append(g.Terms, render.TermLink{Name: text(p.Lang, t.Name), Href: relURL(dir, t.URLPath())})
+			g.Terms = append(g.Terms, render.TermLink{Name: text(p.Lang, t.Name), Href: content.RelURL(dir, t.URLPath())})
 		}
 		out = append(out, g)
 	}
@@ -79,7 +79,7 @@ func (b *builder) termView(tp termPage) *render.View {
 	keys := termLabels[tp.taxonomy]
 	listTitle, _ := b.cat.T(lang, keys[0])
 	if home := b.site.Page(lang, content.HomeName); home != nil {
-		v.Crumbs = append(v.Crumbs, render.NavItem{Title: text(lang, home.NavTitle()), Href: relURL(dir, home.URLPath())})
+		v.Crumbs = append(v.Crumbs, render.NavItem{Title: text(lang, home.NavTitle()), Href: content.RelURL(dir, home.URLPath())})
 	}
 	if tp.term != nil {
 		t := tp.term
@@ -87,29 +87,29 @@ func (b *builder) termView(tp termPage) *render.View {
 		v.Title, _ = b.cat.T(lang, keys[1], v.Term)
 		v.Description, _ = b.cat.T(lang, keys[2], v.Term)
 		if b.site.TaxonomyListed(lang, tp.taxonomy) {
-			v.Crumbs = append(v.Crumbs, render.NavItem{Title: listTitle, Href: relURL(dir, content.TaxonomyURLPath(lang, tp.taxonomy))})
+			v.Crumbs = append(v.Crumbs, render.NavItem{Title: listTitle, Href: content.RelURL(dir, content.TaxonomyURLPath(lang, tp.taxonomy))})
 		}
 		for _, p := range t.Pages {
-			v.Children = append(v.Children, render.NavItem{Title: text(lang, p.Title), Href: relURL(dir, p.URLPath())})
+			v.Children = append(v.Children, render.NavItem{Title: text(lang, p.Title), Href: content.RelURL(dir, p.URLPath())})
 		}
 	} else {
 		v.Title = listTitle
 		v.Description, _ = b.cat.T(lang, keys[3])
 		g := render.TermGroup{Taxonomy: tp.taxonomy, Label: listTitle}
 		for _, t := range b.site.Terms(lang, tp.taxonomy) {
-			g.Terms = append(g.Terms, render.TermLink{Name: text(lang, t.Name), Href: relURL(dir, t.URLPath()),
+			g.Terms = append(g.Terms, render.TermLink{Name: text(lang, t.Name), Href: content.RelURL(dir, t.URLPath()),
 				Count: b.locales[lang].Number(float64(len(t.Pages)))})
 		}
 		v.TermGroups = []render.TermGroup{g}
 	}
-	v.Canonical = absURL(b.cfg.BaseURL, escapePath(dir))
+	v.Canonical = content.AbsURL(b.cfg.BaseURL, escapePath(dir))
 	for _, other := range b.site.Langs {
 		u, ok := b.termAlternate(tp, other)
 		if !ok {
 			continue
 		}
 		a := render.Alternate{Lang: other, Name: i18n.LangName(other), Current: other == lang,
-			Href: relURL(dir, u), URL: absURL(b.cfg.BaseURL, escapePath(u)), Title: v.Title}
+			Href: content.RelURL(dir, u), URL: content.AbsURL(b.cfg.BaseURL, escapePath(u)), Title: v.Title}
 		v.Alternates = append(v.Alternates, a)
 		if v.XDefault == "" {
 			v.XDefault = a.URL

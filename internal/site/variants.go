@@ -49,7 +49,7 @@ func addVariants(p *content.Page, img *markdown.Image, name string, data []byte)
 		}
 		out := fmt.Sprintf("%s%s-%dw%s", variantDir, hash, w, ext)
 		img.Variants = append(img.Variants, markdown.Asset{Src: name, Out: out, Width: w})
-		set = append(set, relURL(p.URLPath(), out)+" "+strconv.Itoa(w)+"w")
+		set = append(set, content.RelURL(p.URLPath(), out)+" "+strconv.Itoa(w)+"w")
 	}
 	if len(set) == 0 {
 		return

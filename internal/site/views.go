@@ -22,39 +22,32 @@ func text(lang, s string) string {
 // abs (the 404 page, served at any depth of any host) links are
 // base-path-absolute ("/kz30/assets/…") instead of relative.
 func (b *builder) baseView(lang, dir string, abs bool) *render.View {
-	root := relURL(dir, "")
+	root := content.RelURL(dir, "")
 	root = root[:len(root)-len("index.html")]
-	href := func(t string) string { return relURL(dir, t) }
+	href := func(t string) string { return content.RelURL(dir, t) }
 	if abs {
-		root = basePath(b.cfg.BaseURL)
-		href = func(t string) string { return absURL(root, t) }
+		root = content.BasePath(b.cfg.BaseURL)
+		href = func(t string) string { return content.AbsURL(root, t) }
 	}
-	l := b.cfg.Lang(lang)
 	v := &render.View{
 		Lang:       lang,
-		SiteTitle:  text(lang, l.Title),
+		SiteTitle:  content.SiteTitle(b.cfg, b.site, lang),
 		ShortTitle: text(lang, b.cfg.Short(lang)),
 		Root:       root,
 		CSS:        href(b.cssName),
 		Favicon:    href("favicon.svg"),
 		BaseURL:    b.cfg.BaseURL,
 		Feed:       href(lang + "/index.xml"),
-		FeedAbs:    absURL(b.cfg.BaseURL, lang+"/index.xml"),
+		FeedAbs:    content.AbsURL(b.cfg.BaseURL, lang+"/index.xml"),
 		ImageHosts: b.cfg.ImageHosts,
-		OGImage:    absURL(b.cfg.BaseURL, "assets/share-"+lang+".png"),
+		OGImage:    content.AbsURL(b.cfg.BaseURL, "assets/share-"+lang+".png"),
 		Catalog:    b.cat,
 		Locale:     b.locales[lang],
 	}
-	if v.SiteTitle == "" {
-		v.SiteTitle = b.cfg.Title
-	}
-	if home := b.site.Page(lang, content.HomeName); home != nil {
-		v.HomeLink = b.navItem(home, href(home.URLPath()))
-		if l.Title == "" {
-			v.SiteTitle = v.HomeLink.Title
-		}
-	}
 	home := b.site.Page(lang, content.HomeName)
+	if home != nil {
+		v.HomeLink = b.navItem(home, href(home.URLPath()))
+	}
 	for _, e := range b.sections(lang) {
 		// The first level of the section tree: what the home holds.
 		if home != nil && b.site.Parent(e) != home.Entry {
@@ -102,13 +95,7 @@ func (b *builder) sections(lang string) []*content.Entry {
 	if es, ok := b.secs[lang]; ok {
 		return es
 	}
-	var es []*content.Entry
-	for _, e := range b.site.Entries {
-		if p := e.Page(b.site, lang); p != nil && !e.IsHome() && p.Section {
-			es = append(es, e)
-		}
-	}
-	return es
+	return b.site.Sections(lang)
 }
 
 // cacheSections computes the section list of every language once per
@@ -140,7 +127,7 @@ func (b *builder) pageView(p *content.Page, doc *markdown.Doc) *render.View {
 	v.Title = text(p.Lang, p.Title)
 	v.Description = text(p.Lang, p.Description)
 	v.Content = htmlView(doc.HTML)
-	v.Canonical = absURL(b.cfg.BaseURL, dir)
+	v.Canonical = content.AbsURL(b.cfg.BaseURL, dir)
 	v.Published, v.Reviewed = p.Date, p.Lastmod
 	v.Minutes = i18n.LocaleOf(p.Lang).ReadingMinutes(doc.Words, b.cfg.Lang(p.Lang).WordsPerMinute)
 	for i := range v.Nav {
@@ -160,8 +147,8 @@ func (b *builder) pageView(p *content.Page, doc *markdown.Doc) *render.View {
 		if q == nil {
 			a.Missing = true
 		} else {
-			a.Href = relURL(dir, q.URLPath())
-			a.URL = absURL(b.cfg.BaseURL, q.URLPath())
+			a.Href = content.RelURL(dir, q.URLPath())
+			a.URL = content.AbsURL(b.cfg.BaseURL, q.URLPath())
 			a.Title = text(lang, q.Title)
 			v.Alternates = append(v.Alternates, a)
 			if i == 0 {
@@ -182,7 +169,7 @@ func (b *builder) pageView(p *content.Page, doc *markdown.Doc) *render.View {
 		// them, as in the sitemap (writeSitemap).
 		v.XDefault = b.cfg.BaseURL
 	}
-	if p.Section && !p.Entry.IsHome() {
+	if p.InNav() {
 		secs := b.sections(p.Lang)
 		for i, e := range secs[max(0, b.secIndex[p]-1):] {
 			if e != p.Entry {
@@ -191,11 +178,11 @@ func (b *builder) pageView(p *content.Page, doc *markdown.Doc) *render.View {
 			i += max(0, b.secIndex[p]-1)
 			if i > 0 {
 				q := secs[i-1].Page(b.site, p.Lang)
-				v.Prev = &render.NavItem{Title: text(p.Lang, q.Title), Href: relURL(dir, q.URLPath())}
+				v.Prev = &render.NavItem{Title: text(p.Lang, q.Title), Href: content.RelURL(dir, q.URLPath())}
 			}
 			if i+1 < len(secs) {
 				q := secs[i+1].Page(b.site, p.Lang)
-				v.Next = &render.NavItem{Title: text(p.Lang, q.Title), Href: relURL(dir, q.URLPath())}
+				v.Next = &render.NavItem{Title: text(p.Lang, q.Title), Href: content.RelURL(dir, q.URLPath())}
 			}
 		}
 	}
@@ -203,7 +190,7 @@ func (b *builder) pageView(p *content.Page, doc *markdown.Doc) *render.View {
 	case p.Entry.IsHome() && !b.site.Nested():
 		for _, e := range b.site.Entries {
 			if q := e.Page(b.site, p.Lang); q != nil && !e.IsHome() {
-				v.AllPages = append(v.AllPages, render.NavItem{Title: text(p.Lang, q.Title), Href: relURL(dir, q.URLPath())})
+				v.AllPages = append(v.AllPages, render.NavItem{Title: text(p.Lang, q.Title), Href: content.RelURL(dir, q.URLPath())})
 			}
 		}
 	case p.Entry.IsHome():
@@ -214,14 +201,14 @@ func (b *builder) pageView(p *content.Page, doc *markdown.Doc) *render.View {
 	if anc := b.site.Ancestors(p.Entry); len(anc) > 1 {
 		for _, a := range anc {
 			if q := a.Page(b.site, p.Lang); q != nil {
-				v.Crumbs = append(v.Crumbs, render.NavItem{Title: text(p.Lang, q.NavTitle()), Href: relURL(dir, q.URLPath())})
+				v.Crumbs = append(v.Crumbs, render.NavItem{Title: text(p.Lang, q.NavTitle()), Href: content.RelURL(dir, q.URLPath())})
 			}
 		}
 	}
 	v.Cards = b.cards(p, dir)
 	v.TermGroups = b.pageTermGroups(p, dir)
 	if s := b.site.Page(p.Lang, "sources"); s != nil && s != p {
-		v.Sources = &render.NavItem{Title: text(p.Lang, s.Title), Href: relURL(dir, s.URLPath())}
+		v.Sources = &render.NavItem{Title: text(p.Lang, s.Title), Href: content.RelURL(dir, s.URLPath())}
 	}
 	v.JSONLD = b.jsonLD(p, v)
 	return v
@@ -232,7 +219,7 @@ func (b *builder) childItems(p *content.Page, dir string) []render.NavItem {
 	var out []render.NavItem
 	for _, e := range b.site.Children(p.Entry, p.Lang) {
 		q := e.Page(b.site, p.Lang)
-		out = append(out, render.NavItem{Title: text(p.Lang, q.Title), Href: relURL(dir, q.URLPath())})
+		out = append(out, render.NavItem{Title: text(p.Lang, q.Title), Href: content.RelURL(dir, q.URLPath())})
 	}
 	return out
 }
@@ -241,7 +228,7 @@ func (b *builder) childItems(p *content.Page, dir string) []render.NavItem {
 func (b *builder) cards(p *content.Page, dir string) []render.Card {
 	var sourcesHref string
 	if s := b.site.Page(p.Lang, "sources"); s != nil {
-		sourcesHref = relURL(dir, s.URLPath())
+		sourcesHref = content.RelURL(dir, s.URLPath())
 	}
 	var cards []render.Card
 	for _, ref := range p.Facts {
@@ -312,9 +299,9 @@ func (b *builder) langBlocks(dir string, abs bool) []render.LangBlock {
 			blk.Title = text(lang, home.Title)
 			blk.Description = text(lang, home.Description)
 		}
-		href := func(t string) string { return relURL(dir, t) }
+		href := func(t string) string { return content.RelURL(dir, t) }
 		if abs {
-			href = func(t string) string { return absURL(basePath(b.cfg.BaseURL), t) }
+			href = func(t string) string { return content.AbsURL(content.BasePath(b.cfg.BaseURL), t) }
 		}
 		blk.Href = href(target)
 		for _, e := range b.sections(lang) {
@@ -337,7 +324,7 @@ func (b *builder) landingView() *render.View {
 	v.Canonical = b.cfg.BaseURL
 	v.XDefault = b.cfg.BaseURL
 	for _, blk := range v.Langs {
-		v.Alternates = append(v.Alternates, render.Alternate{Lang: blk.Lang, Name: blk.Name, URL: absURL(b.cfg.BaseURL, blk.Lang+"/"), Href: blk.Href})
+		v.Alternates = append(v.Alternates, render.Alternate{Lang: blk.Lang, Name: blk.Name, URL: content.AbsURL(b.cfg.BaseURL, blk.Lang+"/"), Href: blk.Href})
 	}
 	v.JSONLD = map[string]any{"@context": "https://schema.org", "@type": "WebSite", "name": v.Title, "url": b.cfg.BaseURL,
 		"inLanguage": b.site.Langs}
@@ -366,8 +353,8 @@ func (b *builder) aliasView(p *content.Page, alias string) *render.View {
 	v.Layout = "alias"
 	v.Page = p
 	v.Title = text(p.Lang, p.Title)
-	v.Canonical = absURL(b.cfg.BaseURL, p.URLPath())
-	v.Redirect = relURL(dir, p.URLPath())
+	v.Canonical = content.AbsURL(b.cfg.BaseURL, p.URLPath())
+	v.Redirect = content.RelURL(dir, p.URLPath())
 	return v
 }
 

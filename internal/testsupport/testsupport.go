@@ -1,7 +1,10 @@
 // Package testsupport holds the helpers that the tests of several kz30
-// packages share: writing a txtar fixture to disk, editing its files, and
-// finding Chromium for the browser tests. Only _test.go files import it
-// (internal/deps_test.go checks), so it never reaches the kz30 binary.
+// packages share: writing a txtar fixture to disk (Extract) or reading it
+// as a file system (MapFS), editing its files (Edit, EditFS), the fixture
+// sites several packages read (NewsletterSite, ImageSite, PNG), small HTML
+// helpers, and finding Chromium for the browser tests. Only _test.go
+// files import it (internal/deps_test.go checks), so it never reaches the
+// kz30 binary.
 //
 // Every helper takes the test's testing.TB, marks itself as a helper and
 // fails the test on error; none returns an error.
