@@ -140,3 +140,36 @@ func TestRootImportsNothing(t *testing.T) {
 		}
 	}
 }
+
+// TestArchitectureTable: ARCHITECTURE.md's tier table lists exactly the
+// packages and tiers of the map above.
+func TestArchitectureTable(t *testing.T) {
+	doc, err := os.ReadFile(filepath.Join("..", "ARCHITECTURE.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]int{}
+	for _, line := range strings.Split(string(doc), "\n") {
+		cells := strings.Split(line, "|")
+		if len(cells) < 4 {
+			continue
+		}
+		tier, err := strconv.Atoi(strings.TrimSpace(cells[1]))
+		if err != nil {
+			continue
+		}
+		for _, name := range strings.Split(cells[2], ",") {
+			got[strings.Trim(strings.TrimSpace(name), "`")] = tier
+		}
+	}
+	for pkg, tier := range tiers {
+		if g, ok := got[pkg]; !ok || g != tier {
+			t.Errorf("ARCHITECTURE.md: %s at tier %d (listed: %t), want tier %d", pkg, g, ok, tier)
+		}
+	}
+	for pkg := range got {
+		if _, ok := tiers[pkg]; !ok {
+			t.Errorf("ARCHITECTURE.md lists %s, which internal/deps_test.go does not know", pkg)
+		}
+	}
+}
