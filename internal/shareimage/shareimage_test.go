@@ -148,8 +148,8 @@ func testFace(t *testing.T, bold bool, size float64) font.Face {
 }
 
 func TestWrap(t *testing.T) {
-	f := testFace(t, false, 32)
-	width := func(s string) int { return font.MeasureString(f, s).Ceil() }
+	f := goSetter{testFace(t, false, 32)}
+	width := func(s string) int { return f.measure(s).Ceil() }
 	w := width("Le Kazakhstan à 30 ans") + 2
 	for _, tc := range []struct {
 		s        string
