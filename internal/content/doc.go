@@ -33,8 +33,9 @@
 //
 // Hugo's keys are read without a warning: linkTitle (the navigation
 // label), summary (the description when there is none), translationKey,
-// url, images, tags, categories (kept on the Page, not used yet); menu,
-// menus, layout, type and toc are ignored.
+// url, tags, categories (kept on the Page, not used yet); images (a list
+// or one string: the first is the page's share image, checked and used by
+// package site); menu, menus, layout, type and toc are ignored.
 //
 // Unknown keys are warnings, one per key for the whole site; wrong types and invalid values are errors
 // (a date before year 1000, such as 0001-01-01, is not a date). A UTF-8

@@ -83,7 +83,8 @@ type Page struct {
 	Summary        string   // front matter summary: the description when that is missing
 	TranslationKey string   // pairs translations whose paths differ
 	URL            string   // Hugo's url: read, not used (the URL is the folder path and slug)
-	Images         []string // read, not used yet
+	Images         []string // the share image is the first (Open Graph, Twitter, JSON-LD)
+	ImagesPos      diag.Pos // position of the first image in the front matter
 	Tags           []string // read, not shown yet
 	Categories     []string // read, not shown yet
 	// Params are the values of the param shortcode: Hugo's params: and

@@ -40,6 +40,9 @@ func stripBytes(img *image.Paletted, y0, y1 int, buf []byte) []byte {
 	return buf
 }
 
+// rawBuffers hold filtered rows to compress.
+var rawBuffers sync.Pool
+
 var fastWriters = sync.Pool{New: func() any {
 	w, _ := flate.NewWriter(nil, flate.BestSpeed)
 	return w
@@ -91,20 +94,31 @@ func (bg *background) encodeFast(img *image.Paletted) []byte {
 	var idat bytes.Buffer
 	idat.Write([]byte{0x78, 0x01}) // zlib: deflate, 32 KB window
 	sum := uint32(1)
-	var raw []byte
-	for i := range bg.strips {
-		y0 := i * stripRows
-		y1 := min(y0+stripRows, h)
-		lo, hi := img.PixOffset(0, y0), img.PixOffset(0, y1)
-		var s strip
-		if bytes.Equal(img.Pix[lo:hi], bg.img.Pix[lo:hi]) {
-			s = bg.strip(i)
-		} else {
-			raw = stripBytes(img, y0, y1, raw)
-			s = compressStrip(raw, flate.BestSpeed)
+	raw, _ := rawBuffers.Get().([]byte)
+	defer func() { rawBuffers.Put(raw[:0]) }() //nolint:staticcheck // a slice is small enough to pool
+	same := func(i int) bool {
+		lo, hi := img.PixOffset(0, i*stripRows), img.PixOffset(0, min((i+1)*stripRows, h))
+		return bytes.Equal(img.Pix[lo:hi], bg.img.Pix[lo:hi])
+	}
+	for i := 0; i < len(bg.strips); {
+		if same(i) {
+			s := bg.strip(i)
+			idat.Write(s.deflate)
+			sum = adler32Combine(sum, s.adler, s.n)
+			i++
+			continue
 		}
+		// A run of strips that differ from the background, compressed
+		// together.
+		j := i + 1
+		for j < len(bg.strips) && !same(j) {
+			j++
+		}
+		raw = stripBytes(img, i*stripRows, min(j*stripRows, h), raw)
+		s := compressStrip(raw, flate.BestSpeed)
 		idat.Write(s.deflate)
 		sum = adler32Combine(sum, s.adler, s.n)
+		i = j
 	}
 	idat.Write([]byte{0x03, 0x00}) // a final, empty fixed-Huffman block
 	idat.Write(binary.BigEndian.AppendUint32(nil, sum))

@@ -121,8 +121,9 @@ type Painter struct {
 	regular *shapedFont
 	masks   maskCache
 
-	mu    sync.Mutex
-	backs map[backKey]*background
+	mu     sync.Mutex
+	backs  map[backKey]*background
+	images sync.Pool // of *image.Paletted, for DrawFast
 }
 
 // NewPainter returns a Painter; the fonts are parsed on first use.
@@ -170,6 +171,7 @@ func (p *Painter) DrawFast(c Card) (Drawing, error) {
 		return Drawing{}, err
 	}
 	l := p.layout(c)
+	l.fast = true
 	k := backKey{c.Brand, c.Address, l.rtl, l.shaped}
 	p.mu.Lock()
 	bg := p.backs[k]
@@ -181,7 +183,11 @@ func (p *Painter) DrawFast(c Card) (Drawing, error) {
 		p.backs[k] = bg
 	}
 	p.mu.Unlock()
-	img := image.NewPaletted(bg.img.Rect, palette)
+	img, _ := p.images.Get().(*image.Paletted)
+	if img == nil {
+		img = image.NewPaletted(bg.img.Rect, palette)
+	}
+	defer p.images.Put(img)
 	copy(img.Pix, bg.img.Pix)
 	if err := l.text(img, c); err != nil {
 		return Drawing{}, err
@@ -201,6 +207,7 @@ type layout struct {
 	p      *Painter
 	shaped bool
 	rtl    bool
+	fast   bool // cache the Go fonts' glyph masks (DrawFast)
 }
 
 func (p *Painter) layout(c Card) layout {
@@ -236,7 +243,11 @@ func (l layout) setter(bold bool, size float64) (setter, func(), error) {
 		if err != nil {
 			return nil, nil, err
 		}
-		return goSetter{face}, func() { face.Close() }, nil
+		var masks *maskCache
+		if l.fast {
+			masks = &l.p.masks
+		}
+		return goSetter{f: face, id: goFaceID{bold, size}, masks: masks}, func() { face.Close() }, nil
 	}
 	f := l.p.regular
 	if bold {

@@ -148,7 +148,7 @@ func testFace(t *testing.T, bold bool, size float64) font.Face {
 }
 
 func TestWrap(t *testing.T) {
-	f := goSetter{testFace(t, false, 32)}
+	f := goSetter{f: testFace(t, false, 32)}
 	width := func(s string) int { return f.measure(s).Ceil() }
 	w := width("Le Kazakhstan à 30 ans") + 2
 	for _, tc := range []struct {

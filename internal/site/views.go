@@ -41,7 +41,6 @@ func (b *builder) baseView(lang, dir string, abs bool) *render.View {
 		Feed:       href(lang + "/index.xml"),
 		FeedAbs:    absURL(b.cfg.BaseURL, lang+"/index.xml"),
 		ImageHosts: b.cfg.ImageHosts,
-		OGImage:    absURL(b.cfg.BaseURL, "assets/share-"+lang+".png"),
 		Catalog:    b.cat,
 		Locale:     b.locales[lang],
 	}
@@ -54,6 +53,7 @@ func (b *builder) baseView(lang, dir string, abs bool) *render.View {
 			v.SiteTitle = v.HomeLink.Title
 		}
 	}
+	b.setSiteShareImage(v, lang, v.SiteTitle)
 	home := b.site.Page(lang, content.HomeName)
 	for _, e := range b.sections(lang) {
 		// The first level of the section tree: what the home holds.
@@ -135,6 +135,7 @@ func (b *builder) cacheSections() {
 func (b *builder) pageView(p *content.Page, doc *markdown.Doc) *render.View {
 	dir := p.URLPath()
 	v := b.baseView(p.Lang, dir, false)
+	b.setShareImage(v, p)
 	v.Layout = "page"
 	v.Page, v.Doc = p, doc
 	v.Title = text(p.Lang, p.Title)
