@@ -270,10 +270,6 @@ func (b *builder) writeShareImages(s sink) error {
 	plan := b.shares
 	all := append(diag.List(nil), plan.errs...)
 	painter := shareimage.NewPainter()
-	type drawn struct {
-		png     []byte
-		missing []rune
-	}
 	type job struct {
 		name string
 		card shareimage.Card
@@ -290,7 +286,9 @@ func (b *builder) writeShareImages(s sink) error {
 		jobs = append(jobs, job{name: pc.name, card: pc.card, pos: diag.Pos{File: pc.pages[0].Path, Line: 1, Col: 1},
 			what: "the share image of " + pc.pages[0].Path})
 	}
-	out := make([]drawn, len(jobs))
+	// A Drawing has exported fields only, so a persistent cache can
+	// encode it (encoding/gob).
+	out := make([]shareimage.Drawing, len(jobs))
 	errs := make([]error, len(jobs))
 	var next sync.Mutex
 	i := 0
@@ -319,13 +317,11 @@ func (b *builder) writeShareImages(s sink) error {
 					if j.site {
 						kind, key = "share-image", fmt.Sprintf("%#v", j.card)
 					}
-					d, err := memo(b.inc, kind, key, func() (drawn, error) {
-						draw := painter.DrawFast
+					d, err := memo(b.inc, kind, key, func() (shareimage.Drawing, error) {
 						if j.site {
-							draw = painter.Draw
+							return painter.Draw(j.card)
 						}
-						d, err := draw(j.card)
-						return drawn{d.PNG, d.Missing}, err
+						return painter.DrawFast(j.card)
 					})
 					out[k], errs[k] = d, err
 				}()
@@ -342,14 +338,14 @@ func (b *builder) writeShareImages(s sink) error {
 				"check the titles and descriptions it shows, or the site-title-short UI string")
 			continue
 		}
-		if len(out[k].missing) > 0 {
+		if len(out[k].Missing) > 0 {
 			b.mu.Lock()
 			b.warns.Add(j.pos,
-				fmt.Sprintf("%s cannot draw %q (in none of its fonts); it shows boxes instead", j.what, string(out[k].missing)),
+				fmt.Sprintf("%s cannot draw %q (in none of its fonts); it shows boxes instead", j.what, string(out[k].Missing)),
 				"use other characters in the title and description it shows, or in short_title")
 			b.mu.Unlock()
 		}
-		all.Append(s.write(j.name, out[k].png))
+		all.Append(s.write(j.name, out[k].PNG))
 	}
 	for _, c := range plan.copies {
 		data, ok := b.readImage(c.src)
