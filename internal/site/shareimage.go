@@ -116,6 +116,9 @@ func (b *builder) siteShareImage(lang, title string) shareImage {
 
 // setShareImage puts p's share image into its view.
 func (b *builder) setShareImage(v *render.View, p *content.Page) {
+	if b.shares == nil {
+		return // not planned (no run): the site card stays
+	}
 	si, ok := b.shares.images[p]
 	if !ok {
 		return
