@@ -1,12 +1,20 @@
-// Package shareimage draws the picture that link previews (Open Graph,
-// Twitter cards) show for a site: a Width×Height PNG with a title, a
-// subtitle and a band holding a brand and an address, drawn with the Go
-// fonts in a fixed palette of flat colours, so the file stays small and the
-// same text always gives the same bytes.
+// Package shareimage draws the pictures that link previews (Open Graph,
+// Twitter cards) show: a Width×Height PNG with a title, a subtitle and a
+// band holding a brand and an address, in a fixed palette of flat
+// colours, so the file stays small and the same text always gives the
+// same bytes.
+//
+// Latin, Greek and Russian text is set in the Go fonts; a card with a
+// character they lack (Kazakh Cyrillic, Arabic, Hebrew…) or a
+// right-to-left card (Card.RTL) is set in the embedded DejaVu Sans fonts,
+// shaped by HarfBuzz (github.com/go-text/typesetting) and, right to left,
+// mirrored. A Painter draws many cards: Draw for a site card (the
+// smallest file), DrawFast for page cards (over a background drawn once
+// per band, only the rows holding text compressed per card).
 //
 // It knows nothing of sites: the caller passes a Card of plain strings
-// (already typeset) and gets back the PNG and the characters the Go fonts
-// cannot draw (they show as boxes), to warn about.
+// (already typeset) and gets back the PNG and the characters no embedded
+// font can draw (they show as boxes), to warn about.
 package shareimage
 
 import (
