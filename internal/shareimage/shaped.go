@@ -36,10 +36,27 @@ var (
 const FontsVersion = "go-fonts-2.010+dejavu-2.37+go-text-0.3.5/1"
 
 // shapedFont is one DejaVu font, parsed for shaping (go-text) and for
-// outlines (x/image/font/sfnt); both are safe for concurrent use.
+// outlines (x/image/font/sfnt); both are safe for concurrent use, but a
+// go-text Face (its caches) and a shaper are not: kits holds them, one
+// drawing at a time each.
 type shapedFont struct {
-	face    *gtfont.Face
+	font    *gtfont.Font
 	outline *sfnt.Font
+	kits    sync.Pool // of *shapeKit
+}
+
+// shapeKit is what one drawing shapes with.
+type shapeKit struct {
+	face   *gtfont.Face
+	shaper shaping.HarfbuzzShaper
+	seg    shaping.Segmenter
+}
+
+func (f *shapedFont) kit() *shapeKit {
+	if k, ok := f.kits.Get().(*shapeKit); ok {
+		return k
+	}
+	return &shapeKit{face: gtfont.NewFace(f.font)}
 }
 
 func parseShaped(name string, data []byte) (*shapedFont, error) {
@@ -51,25 +68,24 @@ func parseShaped(name string, data []byte) (*shapedFont, error) {
 	if err != nil {
 		return nil, fmt.Errorf("share image: %s font: %w", name, err)
 	}
-	return &shapedFont{face: face, outline: outline}, nil
+	return &shapedFont{font: face.Font, outline: outline}, nil
 }
 
 // has reports whether the font has a glyph for r.
 func (f *shapedFont) has(r rune) bool {
-	_, ok := f.face.NominalGlyph(r)
+	_, ok := f.font.Cmap.Lookup(r)
 	return ok
 }
 
 // shapedSetter sets text in a DejaVu font at one size, in paragraph
 // direction dir. It is used by one drawing (one goroutine) at a time.
 type shapedSetter struct {
-	f      *shapedFont
-	size   fixed.Int26_6
-	dir    di.Direction
-	shaper *shaping.HarfbuzzShaper
-	seg    *shaping.Segmenter
-	masks  *maskCache
-	buf    sfnt.Buffer
+	f     *shapedFont
+	size  fixed.Int26_6
+	dir   di.Direction
+	kit   *shapeKit
+	masks *maskCache
+	buf   sfnt.Buffer
 }
 
 func (s *shapedSetter) metrics() font.Metrics {
@@ -87,12 +103,12 @@ func (s *shapedSetter) shape(text string) []shaping.Output {
 	if len(runes) == 0 {
 		return nil
 	}
-	in := shaping.Input{Text: runes, RunEnd: len(runes), Direction: s.dir, Face: s.f.face, Size: s.size,
+	in := shaping.Input{Text: runes, RunEnd: len(runes), Direction: s.dir, Face: s.kit.face, Size: s.size,
 		Script: language.Latin, Language: language.NewLanguage("und")}
-	runs := s.seg.Split(in, oneFace{s.f.face})
+	runs := s.kit.seg.Split(in, oneFace{s.kit.face})
 	outs := make([]shaping.Output, len(runs))
 	for i, r := range runs {
-		outs[i] = s.shaper.Shape(r)
+		outs[i] = s.kit.shaper.Shape(r)
 	}
 	return visualOrder(outs, s.dir)
 }

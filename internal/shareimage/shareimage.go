@@ -28,7 +28,6 @@ import (
 	"sync"
 
 	"github.com/go-text/typesetting/di"
-	"github.com/go-text/typesetting/shaping"
 	"golang.org/x/text/unicode/bidi"
 
 	"golang.org/x/image/font"
@@ -265,8 +264,9 @@ func (l layout) setter(bold bool, size float64) (setter, func(), error) {
 	if l.rtl {
 		dir = di.DirectionRTL
 	}
-	return &shapedSetter{f: f, size: fixed.Int26_6(size * 64), dir: dir, shaper: &shaping.HarfbuzzShaper{},
-		seg: &shaping.Segmenter{}, masks: &l.p.masks}, func() {}, nil
+	kit := f.kit()
+	return &shapedSetter{f: f, size: fixed.Int26_6(size * 64), dir: dir, kit: kit, masks: &l.p.masks},
+		func() { f.kits.Put(kit) }, nil
 }
 
 // x is the left edge of a line of width w aligned at the start of the
