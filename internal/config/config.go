@@ -13,6 +13,7 @@
 //	unsafe_html = false               # true lets every raw HTML through (trusted writers only); default: an allowlist
 //	publish_hidden = [".well-known"]  # hidden files or folders of static/ to publish
 //	image_hosts = ["images.example.org"] # hosts remote images may come from (https); the CSP allows them
+//	share_images = "page"             # each page's own share card (default), or "site": the site card everywhere
 //
 //	[[languages]]                     # in order; the first is the source language
 //	code = "fr"
@@ -59,9 +60,13 @@ type Config struct {
 	// over https: the Content-Security-Policy's img-src lists them, and a
 	// remote image from any other host is reported. Bare lower-case host
 	// names ("images.example.org").
-	ImageHosts []string   `toml:"image_hosts"`
-	Languages  []Language `toml:"languages"`
-	Newsletter Newsletter `toml:"newsletter"`
+	ImageHosts []string `toml:"image_hosts"`
+	// ShareImages is "page" (the default, also when empty): each page but
+	// the homes gets its own share card; or "site": every page shows its
+	// language's site card. A page's images: front matter wins either way.
+	ShareImages string     `toml:"share_images"`
+	Languages   []Language `toml:"languages"`
+	Newsletter  Newsletter `toml:"newsletter"`
 	// Params are values for Hugo's {{< param name >}} shortcode (after
 	// the page's own).
 	Params map[string]any `toml:"params"`
@@ -175,6 +180,10 @@ func Parse(file string, data []byte) (*Config, error) {
 			errs.Add(pos("image_hosts"), fmt.Sprintf("image_hosts: %q is not a host name", h),
 				`write bare host names, without scheme, path or port: image_hosts = ["images.example.org"]`)
 		}
+	}
+	if c.ShareImages != "" && c.ShareImages != "page" && c.ShareImages != "site" {
+		errs.Add(pos("share_images"), fmt.Sprintf("share_images: %q is neither \"page\" nor \"site\"", c.ShareImages),
+			`write share_images = "page" (a card per page) or "site" (the site card on every page)`)
 	}
 	if len(c.Languages) == 0 {
 		c.Languages = Default().Languages

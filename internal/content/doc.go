@@ -36,8 +36,9 @@
 // label), summary (the description when there is none), translationKey,
 // url (the page's whole URL path, below its language: see setURLs),
 // tags and categories (Terms, one per language and slug, pairing across
-// languages by slug), images (kept on the Page, not used yet); menu,
-// menus, layout, type and toc are ignored.
+// languages by slug), images (a list or one string: the first is the
+// page's share image, checked and used by package site); menu, menus,
+// layout, type and toc are ignored.
 //
 // A .html page has the same front matter and an HTML body (converted by
 // markdown.Converter.ConvertHTML); its description falls back to its

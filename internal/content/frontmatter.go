@@ -348,6 +348,10 @@ func decodeHugoKey(p *Page, key string, v ast.Node, pos func(ast.Node) diag.Pos,
 		p.urlPos = pos(v)
 	case "images":
 		list(&p.Images)
+		p.ImagesPos = pos(v)
+		if seq, ok := v.(*ast.SequenceNode); ok && len(seq.Values) > 0 {
+			p.ImagesPos = pos(seq.Values[0])
+		}
 	case "tags":
 		list(&p.Tags)
 	case "categories":

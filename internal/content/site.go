@@ -86,7 +86,8 @@ type Page struct {
 	Summary        string   // front matter summary: the description when that is missing
 	TranslationKey string   // pairs translations whose paths differ
 	URL            string   // Hugo's url as written: the page's whole URL path (see URLPath)
-	Images         []string // read, not used yet
+	Images         []string // the share image is the first (Open Graph, Twitter, JSON-LD)
+	ImagesPos      diag.Pos // position of the first image in the front matter
 	Tags           []string // Hugo's tags: shown on the page, each with its term page (Site.PageTerms)
 	Categories     []string // Hugo's categories, likewise
 	// Params are the values of the param shortcode: Hugo's params: and

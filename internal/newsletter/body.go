@@ -129,15 +129,31 @@ func footnotes(div *html.Node) []*html.Node {
 }
 
 // clean rewrites the elements below root for e-mail.
+//
+// A figure becomes its image followed by its caption as a paragraph of
+// class "caption" (no figure element reads the same in every client);
+// the image, of class "fig-img", sits close to its caption.
 func (x *Exporter) clean(root *html.Node, sec *Section, warns *diag.List) {
+	figImgs := map[*html.Node]bool{}
 	for _, e := range elements(root) {
 		if !below(e, root) {
 			continue // removed with an ancestor
 		}
+		caption := false
 		switch {
 		case dropped(e):
 			e.Parent.RemoveChild(e)
 			continue
+		case e.DataAtom == atom.Figure:
+			for d := range e.Descendants() {
+				if d.DataAtom == atom.Img {
+					figImgs[d] = true
+				}
+			}
+			unwrap(e)
+			continue
+		case e.DataAtom == atom.Figcaption:
+			e.Data, e.DataAtom, caption = "p", atom.P, true
 		case !allowed(e.DataAtom) && !(e.DataAtom == atom.Span && inside(e, atom.Pre)):
 			unwrap(e)
 			continue
@@ -167,6 +183,9 @@ func (x *Exporter) clean(root *html.Node, sec *Section, warns *diag.List) {
 			}
 		}
 		e.Attr = keep
+		if caption {
+			e.Attr = append(e.Attr, html.Attribute{Key: "class", Val: "caption"})
+		}
 		if e.DataAtom == atom.A && attr(e, "href") == "" {
 			unwrap(e)
 			continue
@@ -178,6 +197,9 @@ func (x *Exporter) clean(root *html.Node, sec *Section, warns *diag.List) {
 		}
 		if e.DataAtom == atom.Img {
 			x.image(e, sec, warns)
+			if figImgs[e] && e.Parent != nil {
+				e.Attr = append(e.Attr, html.Attribute{Key: "class", Val: "fig-img"})
+			}
 		}
 	}
 }

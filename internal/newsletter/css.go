@@ -80,6 +80,8 @@ body { margin: 0; padding: 0; background-color: #eef1f3; }
 .prose sup { font-size: 12px; line-height: 12px; vertical-align: super; }
 .prose hr { margin: 24px 0; height: 0; border: 0; border-top: 1px solid #d5dade; }
 .prose img { display: block; width: auto; max-width: 100%; height: auto; border: 0; margin: 0 0 16px 0; background-color: #eef5f7; color: #4f565c; font-family: Segoe UI,Roboto,Helvetica,Arial,sans-serif; font-size: 15px; line-height: 21px; }
+.prose .fig-img { margin: 0 0 6px 0; }
+.prose .caption { margin: 0 0 16px 0; font-size: 14px; line-height: 20px; color: #4f565c; }
 .code { margin: 0 0 16px 0; border-collapse: collapse; }
 .code-in { padding: 12px 14px; border: 1px solid #d5dade; background-color: #f6f8fa; color: #1f2328; font-family: Consolas,Menlo,Liberation Mono,monospace; font-size: 13px; line-height: 19px; text-align: left; }
 .dt { margin: 0 0 16px 0; border-collapse: collapse; font-size: 15px; line-height: 21px; }
@@ -105,7 +107,7 @@ body { margin: 0; padding: 0; background-color: #eef1f3; }
   .mast, .lede, .bar-text, .src, .notes, .note-n, .note-t, .foot { color: #aab2b9; }
   .mast-a, .title, .title-a, .sec, .prose, .label, .dt th, .dt td, .notes-title { color: #e8eaec; }
   .prose h2, .prose h3, .prose h4, .prose h5 { color: #e8eaec; }
-  .prose blockquote, .prose h6 { color: #aab2b9; }
+  .prose blockquote, .prose h6, .prose .caption { color: #aab2b9; }
   .prose a, .src-a, .foot-a, .figure { color: #6fd3e5; }
   .card-in { background-color: #1a2125; border-color: #3a4248; }
   .prose code { background-color: #1a2125; color: #e8eaec; }

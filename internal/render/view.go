@@ -59,11 +59,17 @@ type View struct {
 	Stale      *Alternate
 	Sources    *NavItem // this language's sources page, when there is one
 	Cards      []Card
-	JSONLD     any // marshalled into <script type="application/ld+json">
-	OGImage    string
-	Langs      []LangBlock // landing and 404: one block per language
-	Redirect   string      // alias: target href
-	LiveReload string      // dev server only: href of the reload script
+	JSONLD     any    // marshalled into <script type="application/ld+json">
+	OGImage    string // absolute URL of the share image (og:image, twitter:image)
+	// OGImageAlt, OGImageWidth, OGImageHeight and OGImageType describe
+	// it when known (a remote image of the front matter has none).
+	OGImageAlt    string
+	OGImageWidth  int
+	OGImageHeight int
+	OGImageType   string
+	Langs         []LangBlock // landing and 404: one block per language
+	Redirect      string      // alias: target href
+	LiveReload    string      // dev server only: href of the reload script
 
 	Published time.Time
 	Reviewed  time.Time

@@ -148,8 +148,8 @@ func testFace(t *testing.T, bold bool, size float64) font.Face {
 }
 
 func TestWrap(t *testing.T) {
-	f := testFace(t, false, 32)
-	width := func(s string) int { return font.MeasureString(f, s).Ceil() }
+	f := goSetter{f: testFace(t, false, 32)}
+	width := func(s string) int { return f.measure(s).Ceil() }
 	w := width("Le Kazakhstan à 30 ans") + 2
 	for _, tc := range []struct {
 		s        string
@@ -193,16 +193,17 @@ func TestWrap(t *testing.T) {
 	}
 }
 
-// BenchmarkDraw draws the French share image of the site.
+// BenchmarkDraw draws the French site card of the site.
 func BenchmarkDraw(b *testing.B) {
 	c := siteCard
+	p := NewPainter() // as a build does: the fonts are parsed once
 	var size int
 	for b.Loop() {
-		data, _, err := Draw(c)
+		d, err := p.Draw(c)
 		if err != nil {
 			b.Fatal(err)
 		}
-		size = len(data)
+		size = len(d.PNG)
 	}
 	b.ReportMetric(float64(size), "bytes")
 }

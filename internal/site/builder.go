@@ -41,8 +41,10 @@ type builder struct {
 	warns   diag.List
 	mu      sync.Mutex
 
-	// shareImages waits for the share images drawn during a run.
+	// shareImages waits for the share images drawn during a run; shares
+	// is what they are (planShareImages).
 	shareImages func() error
+	shares      *sharePlan
 
 	// lean is set by Build: a page's HTML and text are dropped once it is
 	// written, since nothing reads them afterwards (Render keeps them for
@@ -189,6 +191,7 @@ func (b *builder) run(s sink) (*Stats, error) {
 	// The share images depend on configuration only: draw them while the
 	// pages convert, and wait for them before returning.
 	shared := make(chan error, 1)
+	b.shares = b.planShareImages()
 	go func() {
 		defer func() {
 			if r := recover(); r != nil {

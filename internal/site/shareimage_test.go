@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/kz30/kz30/internal/content"
 	"github.com/kz30/kz30/internal/shareimage"
 	"github.com/kz30/kz30/internal/testsupport"
 )
@@ -57,29 +58,33 @@ func TestShareImagesOfTheSite(t *testing.T) {
 		}
 		pngs = append(pngs, data)
 
-		// Every page of the language points to it, absolute, with a
-		// localized description.
+		// The home points to it, absolute, with a localized description;
+		// every other page to its own card (shareimage_page_test.go).
 		title := text(lang, res.Config.Lang(lang).Title)
 		alt, _ := res.Catalog.T(lang, "share-image-alt", title)
 		if !strings.Contains(alt, title) {
 			t.Fatalf("share-image-alt %q does not name the title %q", alt, title)
 		}
+		home := res.Site.Page(lang, content.HomeName)
+		page := string(res.Files[home.URLPath()+"index.html"])
+		for _, want := range []string{
+			`<meta property="og:image" content="https://example.github.io/kz30/` + name + `">`,
+			`<meta name="twitter:image" content="https://example.github.io/kz30/` + name + `">`,
+			`<meta property="og:image:alt" content="` + htmlAttr(alt) + `">`,
+			`<meta name="twitter:image:alt" content="` + htmlAttr(alt) + `">`,
+			`"image":"https://example.github.io/kz30/` + name + `"`,
+		} {
+			if !strings.Contains(page, want) {
+				t.Errorf("%s lacks %s", home.URLPath(), want)
+			}
+		}
 		for _, e := range res.Site.Entries {
 			p := e.Pages[res.Site.LangIndex(lang)]
-			if p == nil {
+			if p == nil || e.IsHome() {
 				continue
 			}
-			page := string(res.Files[p.URLPath()+"index.html"])
-			for _, want := range []string{
-				`<meta property="og:image" content="https://example.github.io/kz30/` + name + `">`,
-				`<meta name="twitter:image" content="https://example.github.io/kz30/` + name + `">`,
-				`<meta property="og:image:alt" content="` + htmlAttr(alt) + `">`,
-				`<meta name="twitter:image:alt" content="` + htmlAttr(alt) + `">`,
-				`"image":"https://example.github.io/kz30/` + name + `"`,
-			} {
-				if !strings.Contains(page, want) {
-					t.Errorf("%s lacks %s", p.URLPath(), want)
-				}
+			if page := string(res.Files[p.URLPath()+"index.html"]); strings.Contains(page, name) {
+				t.Errorf("%s shows the site card, want its own", p.URLPath())
 			}
 		}
 	}

@@ -40,10 +40,10 @@ func (b *builder) baseView(lang, dir string, abs bool) *render.View {
 		Feed:       href(lang + "/index.xml"),
 		FeedAbs:    content.AbsURL(b.cfg.BaseURL, lang+"/index.xml"),
 		ImageHosts: b.cfg.ImageHosts,
-		OGImage:    content.AbsURL(b.cfg.BaseURL, "assets/share-"+lang+".png"),
 		Catalog:    b.cat,
 		Locale:     b.locales[lang],
 	}
+	b.setSiteShareImage(v, lang, v.SiteTitle)
 	home := b.site.Page(lang, content.HomeName)
 	if home != nil {
 		v.HomeLink = b.navItem(home, href(home.URLPath()))
@@ -122,6 +122,7 @@ func (b *builder) cacheSections() {
 func (b *builder) pageView(p *content.Page, doc *markdown.Doc) *render.View {
 	dir := p.URLPath()
 	v := b.baseView(p.Lang, dir, false)
+	b.setShareImage(v, p)
 	v.Layout = "page"
 	v.Page, v.Doc = p, doc
 	v.Title = text(p.Lang, p.Title)
