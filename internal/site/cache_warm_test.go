@@ -274,7 +274,7 @@ func TestCorruptCacheIsIgnored(t *testing.T) {
 			out := filepath.Join(t.TempDir(), "public")
 			buildInto(t, dir, out, true)
 			var entries []string
-			for _, kind := range []string{"doc", "page", "memo"} {
+			for _, kind := range []string{"doc", "pages", "memo"} {
 				found, _ := filepath.Glob(filepath.Join(cacheDir, kind, "*", kind+"-*"))
 				if len(found) == 0 {
 					t.Fatalf("no %s entries in the cache", kind)
