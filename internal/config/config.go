@@ -19,7 +19,7 @@
 //	title = "Le Kazakhstan à 30 ans"
 //	short_title = "KZ 30"             # this language's short title; default: the site's
 //	description = "…"
-//	words_per_minute = 200
+//	words_per_minute = 200            # reading time; default: the language's (i18n)
 //
 //	[params]                          # values for Hugo's param shortcode
 //	author = "…"
@@ -67,7 +67,10 @@ type Config struct {
 	Params map[string]any `toml:"params"`
 }
 
-// Language is one language of the site, in site order.
+// Language is one language of the site, in site order. WordsPerMinute is
+// the reading speed of the reading time, in words a minute (characters for
+// a language read in characters, such as Chinese); 0 stands for the
+// language's default (i18n.Locale.WordsPerMinute).
 type Language struct {
 	Code           string `toml:"code"`
 	Title          string `toml:"title"`
@@ -95,8 +98,8 @@ func Default() *Config {
 		Title:   "kz30",
 		BaseURL: DefaultBaseURL,
 		Languages: []Language{
-			{Code: "fr", WordsPerMinute: 200},
-			{Code: "en", WordsPerMinute: 230},
+			{Code: "fr"},
+			{Code: "en"},
 		},
 	}
 }
@@ -193,10 +196,9 @@ func Parse(file string, data []byte) (*Config, error) {
 			errs.Add(p, fmt.Sprintf("language %q is listed twice", l.Code), "remove one of the [[languages]] tables")
 		}
 		seen[l.Code] = true
-		if l.WordsPerMinute == 0 {
-			l.WordsPerMinute = 220
-		} else if l.WordsPerMinute < 50 || l.WordsPerMinute > 1000 {
-			errs.Add(pos("words_per_minute"), fmt.Sprintf("words_per_minute %d is out of range", l.WordsPerMinute), "use a value between 50 and 1000 (about 200 for French, 230 for English)")
+		// 0 means the language's own default (i18n.Locale.WordsPerMinute).
+		if l.WordsPerMinute != 0 && (l.WordsPerMinute < 50 || l.WordsPerMinute > 1000) {
+			errs.Add(pos("words_per_minute"), fmt.Sprintf("words_per_minute %d is out of range", l.WordsPerMinute), "use a value between 50 and 1000 (words a minute; characters for Chinese and Japanese), or remove it for the language's default")
 		}
 	}
 	if len(c.Languages) < 2 {

@@ -40,7 +40,7 @@ utm_source = "nl"
 	if c, err := Parse("site.toml", []byte("image_hosts = [\"Images.Example.org\", \"cdn.example.net\"]\n")); err != nil || fmt.Sprint(c.ImageHosts) != "[images.example.org cdn.example.net]" {
 		t.Errorf("image_hosts: %v %v", c.ImageHosts, err)
 	}
-	if c.SourceLang() != "fr" || c.Lang("en").WordsPerMinute != 220 || !c.Newsletter.Enabled {
+	if c.SourceLang() != "fr" || c.Lang("en").WordsPerMinute != 0 || !c.Newsletter.Enabled {
 		t.Errorf("unexpected config %+v", c)
 	}
 }

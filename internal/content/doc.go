@@ -10,7 +10,8 @@
 // no language has its folder). Pages with the same translationKey are one
 // Entry whatever their paths. A folder whose page is index.md (Hugo's leaf
 // bundle) is that page, and its other files are its Resources. .markdown
-// is read like .md; any other file of content/ is a warning.
+// is read like .md, .html is an HTML page; any other file of content/ is
+// a warning.
 //
 // Each file starts with YAML front matter between two lines of "---", or
 // TOML between two lines of "+++" (Hugo's form). Keys are matched
@@ -33,8 +34,16 @@
 //
 // Hugo's keys are read without a warning: linkTitle (the navigation
 // label), summary (the description when there is none), translationKey,
-// url, images, tags, categories (kept on the Page, not used yet); menu,
+// url (the page's whole URL path, below its language: see setURLs),
+// tags and categories (Terms, one per language and slug, pairing across
+// languages by slug), images (kept on the Page, not used yet); menu,
 // menus, layout, type and toc are ignored.
+//
+// A .html page has the same front matter and an HTML body (converted by
+// markdown.Converter.ConvertHTML); its description falls back to its
+// first <p> (HTMLSummary). Blank lines before the front matter are
+// allowed, as in Hugo. In a language folder, a language in the file name
+// wins (content/en/x.fr.md is x in French).
 //
 // Unknown keys are warnings, one per key for the whole site; wrong types and invalid values are errors
 // (a date before year 1000, such as 0001-01-01, is not a date). A UTF-8

@@ -48,6 +48,28 @@ func split(file string, src []byte) (front, body []byte, bodyLine int, toml bool
 		return nil, nil, 0, false, &diag.Error{Pos: diag.Pos{File: file, Line: 1, Col: 1}, Msg: "empty file",
 			Hint: "start the file with front matter (---, title: …, description: …, ---) or delete it"}
 	}
+	// As Hugo, blank lines and spaces before the opening delimiter are
+	// allowed: the front matter starts at the first non-blank line.
+	lead, skipped := 0, 0
+	for {
+		l, _, found := bytes.Cut(src[lead:], []byte("\n"))
+		if !found || len(bytes.TrimSpace(l)) != 0 {
+			break
+		}
+		lead += len(l) + 1
+		skipped++
+	}
+	if lead > 0 || bytes.HasPrefix(src, []byte(" ")) || bytes.HasPrefix(src, []byte("\t")) {
+		front, body, bodyLine, toml, err := split(file, bytes.TrimLeft(src[lead:], " \t"))
+		if err == nil {
+			return front, body, bodyLine + skipped, toml, nil
+		}
+		if err.Msg != "no front matter" {
+			err.Pos.Line += skipped
+			return nil, nil, 0, false, err
+		}
+		return nil, nil, 0, false, &diag.Error{Pos: diag.Pos{File: file, Line: 1, Col: 1}, Msg: err.Msg, Hint: err.Hint}
+	}
 	delim := "---"
 	first, _, _ := bytes.Cut(src, []byte("\n"))
 	switch string(bytes.TrimRight(first, " \t")) {
@@ -127,6 +149,9 @@ func parseFront(p *Page, front []byte, toml bool, errs, warns *diag.List) {
 			p.Description = strings.TrimSpace(p.Summary)
 		default:
 			p.Description = Summary(p.Body, summaryLen)
+			if strings.HasSuffix(p.Path, ".html") {
+				p.Description = HTMLSummary(p.Body, summaryLen)
+			}
 			if p.Description == "" {
 				p.Description = strings.TrimSpace(p.Title)
 				warns.Add(top, "no description: the title stands in for it (the page has no paragraph)",
@@ -328,6 +353,7 @@ func decodeHugoKey(p *Page, key string, v ast.Node, pos func(ast.Node) diag.Pos,
 		decode(&p.TranslationKey, "a string")
 	case "url":
 		decode(&p.URL, "a string")
+		p.urlPos = pos(v)
 	case "images":
 		list(&p.Images)
 	case "tags":

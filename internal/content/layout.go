@@ -31,8 +31,9 @@ func bundleName(name string) (string, bool) {
 // langLike matches a language code in a file name ("zh", "pt-br").
 var langLike = regexp.MustCompile(`^[a-z]{2,3}(?:-[a-zA-Z0-9]{2,8})?$`)
 
-// pageExts are the extensions of Markdown pages.
-var pageExts = []string{".md", ".markdown"}
+// pageExts are the extensions of pages: Markdown, and HTML (Hugo's .html
+// content pages: front matter, then an HTML body).
+var pageExts = []string{".md", ".markdown", ".html"}
 
 // listContent walks content/ in lexical order. It returns the page files
 // of every language, the files it does not use, and whether the site is
@@ -84,6 +85,17 @@ func listContent(fsys fs.FS, langs []string, errs *diag.List) (files []contentFi
 		stem := norm.NFC.String(strings.TrimSuffix(rel, ext))
 		first, rest, nested := strings.Cut(stem, "/")
 		if li := slices.Index(langs, first); li >= 0 && nested {
+			// As in Hugo, a language in the file name wins over the
+			// folder's: content/en/x.fr.md is x in French, and
+			// content/en/x.de.md a page of a language site.toml lacks.
+			if i := strings.LastIndexByte(rest, '.'); i > 0 && !strings.Contains(rest[i:], "/") && langLike.MatchString(rest[i+1:]) {
+				if lj := slices.Index(langs, rest[i+1:]); lj >= 0 {
+					files = append(files, contentFile{li: lj, file: file, name: rest[:i]})
+				} else {
+					unusedLang = append(unusedLang, file)
+				}
+				return nil
+			}
 			files = append(files, contentFile{li: li, file: file, name: rest})
 			return nil
 		}
@@ -202,7 +214,7 @@ func (s *Site) setDirs() {
 			var b strings.Builder
 			segs := strings.Split(dir, "/")
 			for i := range segs {
-				seg := defaultSlug(segs[i])
+				seg := defaultSlug(p.Lang, segs[i])
 				if sec := s.byPath[p.Lang+"/"+strings.Join(segs[:i+1], "/")+"/"+HomeName]; sec != nil && sec.Slug != "" {
 					seg = sec.Slug
 				}

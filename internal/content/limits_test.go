@@ -109,7 +109,7 @@ func TestSlugsFromFileNames(t *testing.T) {
 		"東京":              "page",  // no transliteration: a default slug
 		"cafe\u0301-noir": "cafe-noir",
 	} {
-		if got := defaultSlug(name); got != want {
+		if got := defaultSlug("fr", name); got != want {
 			t.Errorf("defaultSlug(%q) = %q, want %q", name, got, want)
 		}
 	}

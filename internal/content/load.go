@@ -59,7 +59,7 @@ func Load(fsys fs.FS, cfg *config.Config, opts Options) (*Site, diag.List, error
 				"move it to content/<lang>/ or name it NAME.<lang>.md for a language of site.toml (or add its language to site.toml)")
 			continue
 		}
-		warns.Add(diag.Pos{File: u}, "file not used: kz30 reads .md and .markdown pages and facts.toml in content/",
+		warns.Add(diag.Pos{File: u}, "file not used: kz30 reads .md, .markdown and .html pages and facts.toml in content/",
 			"move files to publish to static/, or delete it")
 	}
 	for li, lang := range site.Langs {
@@ -148,7 +148,7 @@ func Load(fsys fs.FS, cfg *config.Config, opts Options) (*Site, diag.List, error
 		e.Pages[j.li] = p
 		p.Entry = e
 		if p.Slug == "" {
-			p.Slug = defaultSlug(path.Base(strings.TrimSuffix(j.name, "/"+HomeName)))
+			p.Slug = defaultSlug(p.Lang, path.Base(strings.TrimSuffix(j.name, "/"+HomeName)))
 			fileSlugProblem(p, &errs)
 		}
 	}
@@ -166,7 +166,9 @@ func Load(fsys fs.FS, cfg *config.Config, opts Options) (*Site, diag.List, error
 		return cmp.Or(cmp.Compare(a.weight(), b.weight()), cmp.Compare(a.Name, b.Name))
 	})
 	site.setDirs()
+	site.setURLs(&errs, &warns)
 	site.indexURLs()
+	site.setTerms(&warns)
 	site.setResources(resources)
 	site.checkHomes(drafts, noDir, &errs)
 	site.checkTranslations(opts, drafts, &errs, &warns)
@@ -225,14 +227,15 @@ func (e *Entry) weight() int {
 	return 0
 }
 
-// defaultSlug turns a file name into a slug the way headings get their
-// IDs (i18n.Slug: accents dropped, "café" → "cafe"); a name with no
-// letter or digit gets "page".
-func defaultSlug(name string) string {
+// defaultSlug turns a file name into a slug of language lang the way
+// headings get their IDs (i18n.Locale.Slug: accents dropped, "café" →
+// "cafe", Cyrillic by the language's table: uk "київ" → "kyiv"); a name
+// with no letter or digit gets "page".
+func defaultSlug(lang, name string) string {
 	if slugRE.MatchString(name) {
 		return name
 	}
-	if s := i18n.Slug(name); s != "" {
+	if s := i18n.LocaleOf(lang).Slug(name); s != "" {
 		return s
 	}
 	return "page"
@@ -428,11 +431,23 @@ func (s *Site) checkSlugs(errs *diag.List) {
 			if p == nil {
 				continue
 			}
-			if q := seen[p.URLPath()]; q != nil {
-				errs.Add(diag.Pos{File: p.Path, Line: 1, Col: 1},
-					fmt.Sprintf("duplicate slug %q in %q: %s has it too", p.Slug, lang, q.Path), "give one of the pages another slug")
+			key := FoldName(p.URLPath())
+			if q := seen[key]; q != nil {
+				switch {
+				case p.url != "" || q.url != "":
+					a, b := p, q // report at the url
+					if p.url == "" {
+						a, b = q, p
+					}
+					errs.Add(a.urlPos, fmt.Sprintf("URL /%s is also the URL of %s", a.URLPath(), b.Path),
+						"give one of the pages another url (or slug)")
+				default:
+					errs.Add(diag.Pos{File: p.Path, Line: 1, Col: 1},
+						fmt.Sprintf("duplicate slug %q in %q: %s has it too", p.Slug, lang, q.Path), "give one of the pages another slug")
+				}
+				continue
 			}
-			seen[p.URLPath()] = p
+			seen[key] = p
 		}
 	}
 }

@@ -19,6 +19,9 @@ type Site struct {
 	byPath map[string]*Page  // pages by "lang/name" (set by Load)
 	byURL  map[string]*Page  // pages by URLPath (set by Load)
 	suffix bool              // Hugo's one-tree layout: content/NAME.LANG.md
+
+	terms     map[string][]*Term           // by "lang/taxonomy" (set by Load)
+	pageTerms map[*Page]map[string][]*Term // each page's terms by taxonomy
 }
 
 // File is the file a page named name has, or would have, in lang:
@@ -82,10 +85,10 @@ type Page struct {
 	LinkTitle      string   // shorter title for navigation; Title when empty
 	Summary        string   // front matter summary: the description when that is missing
 	TranslationKey string   // pairs translations whose paths differ
-	URL            string   // Hugo's url: read, not used (the URL is the folder path and slug)
+	URL            string   // Hugo's url as written: the page's whole URL path (see URLPath)
 	Images         []string // read, not used yet
-	Tags           []string // read, not shown yet
-	Categories     []string // read, not shown yet
+	Tags           []string // Hugo's tags: shown on the page, each with its term page (Site.PageTerms)
+	Categories     []string // Hugo's categories, likewise
 	// Params are the values of the param shortcode: Hugo's params: and
 	// the page's unknown keys, by lower-case name ("a.b" inside tables).
 	Params map[string]string
@@ -104,6 +107,8 @@ type Page struct {
 
 	unknown []unknownKey // front matter keys kz30 does not know
 	dirURL  string       // URL path of the page's folder below the language: "" or "docs/"
+	urlPos  diag.Pos     // where url is written
+	url     string       // URL path set by url ("fr/a-propos/"), "" when unset
 }
 
 // NavTitle is the title navigation shows: LinkTitle, else Title.
@@ -127,8 +132,12 @@ type FactRef struct {
 }
 
 // URLPath is the page's path from the site root, ending in "/":
-// "fr/" for a home, "fr/e-gouvernement/" for a page.
+// "fr/" for a home, "fr/e-gouvernement/" for a page, or the path its url
+// front matter gives (always below its language's folder).
 func (p *Page) URLPath() string {
+	if p.url != "" {
+		return p.url
+	}
 	if p.Entry.IsHome() {
 		return p.Lang + "/"
 	}

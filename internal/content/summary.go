@@ -67,6 +67,11 @@ func Summary(body []byte, max int) string {
 		}
 		return r
 	}, s)
+	return cutSummary(s, max)
+}
+
+// cutSummary cuts plain text at a word boundary to at most max characters.
+func cutSummary(s string, max int) string {
 	s = strings.TrimSpace(spaceRE.ReplaceAllString(s, " "))
 	if utf8.RuneCountInString(s) <= max {
 		return s

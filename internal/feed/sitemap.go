@@ -3,6 +3,7 @@ package feed
 import (
 	"bytes"
 	"encoding/xml"
+	neturl "net/url"
 	"time"
 
 	"github.com/kz30/kz30/internal/content"
@@ -75,7 +76,49 @@ func Sitemap(site *content.Site, url URLFunc) ([]byte, error) {
 			set.URLs = append(set.URLs, sitemapURL{Loc: url(p.URLPath()), Lastmod: isoDate(p.Lastmod), Links: links})
 		}
 	}
+	set.URLs = append(set.URLs, termURLs(site, url)...)
 	return encode(set)
+}
+
+// termURLs are the taxonomy pages in the sitemap, in language, taxonomy,
+// then term order: each list page and term page, with the same list or
+// term (same slug) in the other languages that have it as alternates,
+// and the first of those as x-default. Undated.
+func termURLs(site *content.Site, siteURL URLFunc) []sitemapURL {
+	// A term's slug may keep letters of scripts without transliteration
+	// (Arabic): a sitemap's URLs are percent-encoded.
+	url := func(p string) string { return siteURL((&neturl.URL{Path: p}).EscapedPath()) }
+	var out []sitemapURL
+	alternates := func(path func(lang string) (string, bool)) []sitemapLink {
+		var links []sitemapLink
+		for _, l := range site.Langs {
+			if p, ok := path(l); ok {
+				links = append(links, sitemapLink{"alternate", l, url(p)})
+			}
+		}
+		if len(links) < 2 {
+			return nil
+		}
+		return append(links, sitemapLink{"alternate", "x-default", links[0].Href})
+	}
+	for _, lang := range site.Langs {
+		for _, tax := range content.Taxonomies {
+			if site.TaxonomyListed(lang, tax) {
+				out = append(out, sitemapURL{Loc: url(content.TaxonomyURLPath(lang, tax)), Links: alternates(func(l string) (string, bool) {
+					return content.TaxonomyURLPath(l, tax), site.TaxonomyListed(l, tax)
+				})})
+			}
+			for _, t := range site.Terms(lang, tax) {
+				out = append(out, sitemapURL{Loc: url(t.URLPath()), Links: alternates(func(l string) (string, bool) {
+					if o := site.Term(l, tax, t.Slug); o != nil {
+						return o.URLPath(), true
+					}
+					return "", false
+				})})
+			}
+		}
+	}
+	return out
 }
 
 // encode is v as an indented XML document ending in a newline.

@@ -59,9 +59,12 @@
 // Slug makes ASCII anchors and file names, Locale.ID heading IDs in any
 // script (Cyrillic and Greek transliterated by translit.go's tables, other
 // scripts kept), IDs keeps them unique in a document; Sort and Compare order strings with
-// golang.org/x/text/collate; Words and ReadingMinutes estimate reading time;
-// FindNumbers lists the figures in a text so the checker can compare a page
-// with its translation.
+// golang.org/x/text/collate; Locale.Words (words, or characters for Chinese
+// and Japanese) and Locale.ReadingMinutes with the language's default
+// reading speed (Locale.WordsPerMinute, rules.go) estimate reading time;
+// FindNumbers lists the figures in a text, read with the language's
+// number format and its scale and percent words (numbers_words.go), so the
+// checker can compare a page with its translation in any pair.
 //
 // Everything here is safe for concurrent use except IDs, which belongs to
 // one document at a time. The package has no mutable package-level state.

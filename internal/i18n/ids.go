@@ -27,7 +27,7 @@ func (ids *IDs) New(text string) string {
 	if ids.loc != nil {
 		base = ids.loc.ID(text)
 	} else {
-		base = slugify(text, cyrillicRU, true)
+		base = slugify(text, cyrillicRussian, true)
 	}
 	if base == "" {
 		base = "section"

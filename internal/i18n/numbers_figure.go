@@ -134,19 +134,9 @@ func (f *finder) scaleWord(i int) (int, int) {
 	if k == i {
 		return 0, 0
 	}
-	type scale struct {
-		word string
-		exp  int
-	}
-	scales := []scale{{"million", 6}, {"millions", 6}, {"billion", 9}, {"billions", 9},
-		{"trillion", 12}, {"trillions", 12}, {"thousand", 3}, {"bn", 9}, {"tn", 12}, {"mn", 6}}
-	if f.fr {
-		scales = []scale{{"million", 6}, {"millions", 6}, {"milliard", 9}, {"milliards", 9},
-			{"billion", 12}, {"billions", 12}, {"mille", 3}, {"Md", 9}, {"Mds", 9}, {"Mrd", 9}, {"Mrds", 9}}
-	}
-	for _, s := range scales {
-		if e := f.word(k, s.word); e > 0 {
-			return e, s.exp
+	for _, x := range f.nw.scales {
+		if e := f.match(k, x); e > 0 {
+			return e, x.exp
 		}
 	}
 	return 0, 0
@@ -155,7 +145,7 @@ func (f *finder) scaleWord(i int) (int, int) {
 // gluedScale reads a scale abbreviation written against the digits, English
 // only: "370bn", "2tn", and with a currency "$5m", "$5k".
 func (f *finder) gluedScale(i int, money bool) (int, int) {
-	if f.fr {
+	if !f.nw.glued {
 		return 0, 0
 	}
 	if e := f.word(i, "bn"); e > 0 {
@@ -173,7 +163,8 @@ func (f *finder) gluedScale(i int, money bool) (int, int) {
 	return 0, 0
 }
 
-// percentAfter reads "%", "pour cent", "percent" or "per cent" at i.
+// percentAfter reads "%" or a percent word of the language at i ("pour
+// cent", "percent", "Prozent", "процентов"…).
 func (f *finder) percentAfter(i int) int {
 	k := f.skipSpaces(i)
 	if strings.HasPrefix(f.s[k:], "%") {
@@ -182,10 +173,12 @@ func (f *finder) percentAfter(i int) int {
 	if k == i {
 		return 0
 	}
-	if f.fr {
-		return f.word(k, "pour cent")
+	for _, x := range f.nw.percent {
+		if e := f.match(k, x); e > 0 {
+			return e
+		}
 	}
-	return f.firstWord(k, "percent", "per cent")
+	return 0
 }
 
 // currencySymbols may be written before or after an amount.

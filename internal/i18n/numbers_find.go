@@ -24,13 +24,20 @@ type Found struct {
 //   - numbers: "100 000" (groups of three digits after a space, U+00A0,
 //     U+202F or U+2009; in English also a comma: "100,000"), decimals with
 //     the language's mark ("1,5" in French, "1.5" otherwise), a sign - − +;
-//   - percent: "18 %", "18%", "18 pour cent", "18 percent";
+//   - percent: "18 %", "18%", "18 pour cent", "18 percent", and each
+//     language's words (numbers_words.go): "18 Prozent", "18 por ciento",
+//     "18 per cento", "18 процентов", "18 відсотків", "18 пайыз",
+//     "18 في المئة";
 //   - ordinal: fr "1er", "1re", "2e", "2nd", "2de", "3ème", "1ᵉʳ"; en "1st",
 //     "2nd", "3rd", "29th". An ordinal next to a month name ("1er décembre",
 //     "December 1st") is a day: Kind "number";
-//   - scale words multiply the value: fr "11 millions", "370 milliards",
+//   - scale words multiply the value, in each language's words and
+//     abbreviations (numbers_words.go): fr "11 millions", "370 milliards",
 //     "1 billion" (10¹²), "Md"/"Mds"; en "11 million", "1.5 million",
-//     "370 billion", "1 trillion", "370bn";
+//     "370 billion", "1 trillion", "370bn"; de "1,2 Mrd.", "3 Millionen";
+//     es "1,2 mil millones"; it "1,2 miliardi"; pt "1,2 bilhão"; ru
+//     "1,2 млрд", "5 тысяч"; uk "1,2 мільярда"; kk "1,2 млрд"; ar
+//     "1,2 مليار";
 //   - money: a currency before ("US$370 billion", "$370 billion",
 //     "€5 million", "USD 5") or after ("370 milliards de dollars",
 //     "2 millions d’euros", "370 billion US dollars", "500 $"), for the
@@ -55,13 +62,15 @@ type Found struct {
 // the language writes it: de "1.200,5", fr and ru "1 200,5", en "1,200.5".
 // Arabic-Indic and Extended Arabic-Indic digits (٠-٩, ۰-۹) and the Arabic
 // separators ٫ ٬ read as their ASCII counterparts; Text and Offset still
-// refer to the text as written. Words (scales, percent, currencies,
-// ordinals, ranges) are French for French and English for every other
-// language.
+// refer to the text as written. Scale and percent words are those of the
+// language (fr, en, de, es, it, pt, ru, uk, kk, ar; English for any
+// other); currencies, ordinals, months and range words are French for
+// French and English for every other language.
 func FindNumbers(lang, text string) []Found {
 	norm, at := asciiDigits(text)
-	group, mark := LocaleOf(lang).numberMarks()
-	f := finder{s: norm, fr: isFrench(lang), group: group, mark: mark}
+	loc := LocaleOf(lang)
+	group, mark := loc.numberMarks()
+	f := finder{s: norm, fr: isFrench(lang), nw: loc.numberWords(), group: group, mark: mark}
 	out := f.find()
 	if at != nil {
 		for k := range out {
@@ -89,7 +98,9 @@ func (f *finder) find() []Found {
 				continue
 			}
 		}
-		if r, size := f.rune(i); isWordRune(r) {
+		if r, size := f.rune(i); isWordRune(r) && f.arabicPrefixAt(i) {
+			i += size // "و5": the figure starts after the letter
+		} else if isWordRune(r) {
 			i = f.skipWord(i)
 		} else {
 			i += size
@@ -111,9 +122,10 @@ func isFrench(lang string) bool {
 // finder scans one text for figures.
 type finder struct {
 	s     string
-	fr    bool // French words; English words otherwise
-	group rune // group separator besides spaces: ',' or '.', 0 for none
-	mark  byte // decimal mark: '.' or ','
+	fr    bool         // French ordinals, months, currencies and ranges; English otherwise
+	nw    *numberWords // the language's scale and percent words
+	group rune         // group separator besides spaces: ',' or '.', 0 for none
+	mark  byte         // decimal mark: '.' or ','
 }
 
 // urlEnd returns the end of the URL that starts at i ("http://…",
@@ -227,6 +239,9 @@ func (f *finder) runeBefore(i int) (rune, int) {
 // decimal mark of a number already read.
 func (f *finder) canStart(i int) bool {
 	prev, size := f.runeBefore(i)
+	if isWordRune(prev) && f.arabicPrefixAt(i-size) {
+		return true
+	}
 	if isWordRune(prev) || prev == '_' || unicode.Is(unicode.M, prev) {
 		return false
 	}
@@ -238,6 +253,20 @@ func (f *finder) canStart(i int) bool {
 		return !unicode.IsDigit(prev2)
 	}
 	return true
+}
+
+// arabicPrefixAt reports whether the rune at i is a one-letter Arabic
+// prefix (و and, ف then, ب with, ل for, ك as) written against a figure:
+// "و٣" is "and 3".
+func (f *finder) arabicPrefixAt(i int) bool {
+	r, size := f.rune(i)
+	if !strings.ContainsRune("وفبلك", r) {
+		return false
+	}
+	if prev, _ := f.runeBefore(i); unicode.IsLetter(prev) || unicode.Is(unicode.M, prev) {
+		return false
+	}
+	return i+size < len(f.s) && '0' <= f.s[i+size] && f.s[i+size] <= '9'
 }
 
 // codeAt reports whether three or more runs of digits joined by hyphens

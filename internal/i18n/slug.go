@@ -17,10 +17,11 @@ import (
 // "Қазақстан" → "qazaqstan". The result matches ^[a-z0-9]+(-[a-z0-9]+)*$
 // or is "" (for "", "!!!" or a text in a script without transliteration,
 // such as Arabic, Hebrew or Chinese), and Slug(Slug(s)) == Slug(s).
-func Slug(s string) string { return slugify(s, cyrillicRU, false) }
+func Slug(s string) string { return slugify(s, cyrillicRussian, false) }
 
-// Slug is the package Slug with the Cyrillic rules of l's language
-// (Ukrainian г → h, и → y; Kazakh letters).
+// Slug is the package Slug with the Cyrillic table of l's language
+// (translit.go): Ukrainian "Київ" → "kyiv", Kazakh "Әуезов" → "auezov",
+// Russian and any other language the Russian table.
 func (l *Locale) Slug(s string) string { return slugify(s, l.cyrillic(), false) }
 
 // ID turns a heading's text into an HTML id: what Slug gives, except that
@@ -32,30 +33,22 @@ func (l *Locale) Slug(s string) string { return slugify(s, l.cyrillic(), false) 
 func (l *Locale) ID(s string) string { return slugify(s, l.cyrillic(), true) }
 
 // cyrillic returns the Cyrillic table of l's language.
-func (l *Locale) cyrillic() map[rune]string {
+func (l *Locale) cyrillic() *cyrillic {
 	switch l.Base() {
 	case "uk":
-		return cyrillicUK
+		return cyrillicUkrainian
 	case "kk":
-		return cyrillicKK
+		return cyrillicKazakh
 	}
-	return cyrillicRU
+	return cyrillicRussian
 }
 
 // slugify is Slug (keep false) or ID (keep true) with the Cyrillic table cyr.
-func slugify(s string, cyr map[rune]string, keep bool) string {
+func slugify(s string, cyr *cyrillic, keep bool) string {
 	if !isASCII(s) {
 		// Cyrillic first, on precomposed letters: й and ё must not lose
 		// their marks before the table sees them.
-		var t strings.Builder
-		for _, r := range strings.ToLower(norm.NFC.String(s)) {
-			if tr, ok := cyr[r]; ok {
-				t.WriteString(tr)
-			} else {
-				t.WriteRune(r)
-			}
-		}
-		s = norm.NFD.String(t.String())
+		s = norm.NFD.String(cyr.apply(strings.ToLower(norm.NFC.String(s))))
 	}
 	var b strings.Builder
 	dash := false

@@ -90,7 +90,7 @@ func TestThemeDates(t *testing.T) {
 		{"ru", 1, "1 минута чтения"}, {"ru", 3, "3 минуты чтения"}, {"ru", 5, "5 минут чтения"}, {"ru", 21, "21 минута чтения"},
 		{"uk", 2, "2 хвилини читання"}, {"uk", 11, "11 хвилин читання"},
 		{"de", 1, "1 Minute Lesezeit"}, {"de", 2, "2 Minuten Lesezeit"},
-		{"ar", 3, "٣ دقائق للقراءة"}, {"ar", 2, "٢ دقيقتان للقراءة"},
+		{"ar", 3, "٣ دقائق للقراءة"}, {"ar", 2, "دقيقتان للقراءة"}, {"ar", 1, "دقيقة واحدة للقراءة"}, {"ar", 11, "١١ دقيقة للقراءة"},
 	} {
 		if got, err := c.T(tc.lang, "reading-time", tc.n); err != nil || got != tc.want {
 			t.Errorf("%s reading-time(%d) = %q, %v; want %q", tc.lang, tc.n, got, err, tc.want)

@@ -1,6 +1,7 @@
 package i18n
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -49,4 +50,44 @@ func ReadingMinutes(words, wpm int) int {
 		return 1
 	}
 	return max(1, words/wpm+min(1, words%wpm))
+}
+
+// Words counts the reading units of plain text in l: its words (the
+// package Words) or, in a language read in characters (ReadsCharacters:
+// Chinese, Japanese), its characters: each Han, Hiragana or Katakana
+// character counts one, and a run of other letters or digits (a Latin
+// name, a figure) counts one as well. "東京は大きい" is 6, "Kaspi 银行" 3.
+// The result goes with WordsPerMinute, which is in the same unit.
+func (l *Locale) Words(s string) int {
+	if !l.ReadsCharacters() {
+		return Words(s)
+	}
+	n := 0
+	var rest strings.Builder
+	for _, r := range s {
+		if isIdeographic(r) {
+			n++
+			rest.WriteByte(' ')
+			continue
+		}
+		rest.WriteRune(r)
+	}
+	return n + Words(rest.String())
+}
+
+// isIdeographic reports whether r is read as one character of a language
+// written without spaces: Han ideographs, Hiragana, Katakana (with their
+// iteration and length marks) and the ideographic iteration mark.
+func isIdeographic(r rune) bool {
+	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana) || r == 'ー' || r == '々'
+}
+
+// ReadingMinutes returns the minutes needed to read units (what Words
+// counts) at perMinute of them a minute, or at l's WordsPerMinute when
+// perMinute is 0 or less: ReadingMinutes(units, perMinute) of the package.
+func (l *Locale) ReadingMinutes(units, perMinute int) int {
+	if perMinute <= 0 {
+		perMinute = l.WordsPerMinute()
+	}
+	return ReadingMinutes(units, perMinute)
 }

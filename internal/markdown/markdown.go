@@ -61,15 +61,18 @@ type Converter struct {
 	opts   Options
 	loc    *i18n.Locale       // the rules of opts.Lang
 	policy *bluemonday.Policy // raw HTML allowlist; nil with UnsafeHTML
-	chunk  int                // bodies over 2 × chunk bytes convert in parts (chunkSize)
-	links  int                // links and images allowed per body (MaxLinks)
-	md     goldmark.Markdown
-	pool   sync.Pool
+	// pagePolicy is the allowlist of HTML pages' bodies (newPagePolicy);
+	// nil with UnsafeHTML.
+	pagePolicy *bluemonday.Policy
+	chunk      int // bodies over 2 × chunk bytes convert in parts (chunkSize)
+	links      int // links and images allowed per body (MaxLinks)
+	md         goldmark.Markdown
+	pool       sync.Pool
 }
 
 // Source is one body to convert.
 type Source struct {
-	File string // path for diagnostics
+	File string // path for diagnostics; a .html file's body is HTML (ConvertHTML)
 	Line int    // file line number of Body's first line
 	Body []byte
 	// Resolve maps a link to another page ("kaspi.md", "../x.md") to its
@@ -116,7 +119,7 @@ type Doc struct {
 	Footnotes int
 	Images    int
 	Assets    []Asset // files next to the page that its images use, to copy beside its output
-	Words     int     // words of prose (code blocks excluded)
+	Words     int     // words of prose (code blocks excluded); characters in a language read in characters (i18n.Locale.Words)
 	Text      string  // the prose as plain text (code excluded), for fact checks
 }
 
@@ -145,6 +148,7 @@ func New(opts Options) *Converter {
 	c := &Converter{opts: opts, loc: loc, chunk: chunkSize, links: MaxLinks}
 	if !opts.UnsafeHTML {
 		c.policy = newPolicy()
+		c.pagePolicy = newPagePolicy()
 	}
 	c.md = goldmark.New(
 		goldmark.WithExtensions(exts...),
@@ -207,6 +211,12 @@ type state struct {
 	figures  []*ast.Image           // captioned images alone in their paragraph
 	images   map[string]imageResult // Source.Image's answers, by destination
 	blocks   []scBlock              // what the shortcode markers stand for
+	// pendingLink is the link of an HTML page being written (ConvertHTML):
+	// what link() appended to it goes before its </a>.
+	pendingLink ast.Node
+	// hugoIDs maps the heading IDs Hugo would write to this document's
+	// (hugoAnchors), for same-page links written for Hugo.
+	hugoIDs map[string]string
 }
 
 var stateKey = parser.NewContextKey()
@@ -214,6 +224,9 @@ var stateKey = parser.NewContextKey()
 // Convert converts one body. It returns the document, warnings, and an
 // error (a diag.List) when a link cannot be resolved.
 func (c *Converter) Convert(src Source) (*Doc, diag.List, error) {
+	if IsHTMLPage(src.File) {
+		return c.ConvertHTML(src)
+	}
 	if err := prescan(src); err != nil {
 		return nil, nil, diag.List{err}
 	}
@@ -261,7 +274,7 @@ func (c *Converter) Convert(src Source) (*Doc, diag.List, error) {
 	for i := 1; i <= doc.Footnotes; i++ {
 		doc.IDs = append(doc.IDs, fmt.Sprintf("fn:%d", i), fmt.Sprintf("fnref:%d", i))
 	}
-	doc.Words = i18n.Words(doc.Text)
+	doc.Words = c.loc.Words(doc.Text)
 	return doc, warns, errs.Err()
 }
 

@@ -254,7 +254,7 @@ func TestHeadingIDsPerScript(t *testing.T) {
 		want       []string
 	}{
 		{"ru", "## Москва\n\n## Москва\n\n## Щи и борщ {#soup}\n", []string{"moskva", "moskva-1", "soup"}},
-		{"uk", "## Київ\n", []string{"kyyiv"}},
+		{"uk", "## Київ\n", []string{"kyiv"}},
 		{"kk", "## Қазақстан\n\n## Ұлттық банк\n", []string{"qazaqstan", "ulttyq-bank"}},
 		{"el", "## Αθήνα\n", []string{"athina"}},
 		{"ar", "## الاقتصاد الرقمي\n\n## ٢٠٢١\n", []string{"الاقتصاد-الرقمي", "2021"}},

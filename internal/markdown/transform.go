@@ -3,6 +3,7 @@ package markdown
 import (
 	"fmt"
 	"net/url"
+	"slices"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
@@ -25,6 +26,7 @@ func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 		return
 	}
 	src := reader.Source()
+	st.hugoIDs = hugoAnchors(doc, src)
 	var txt strings.Builder
 	var unlink, raw []ast.Node
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -163,7 +165,18 @@ func (st *state) link(n ast.Node, dest *[]byte, off int) bool {
 		st.warns.Add(pos, "empty link", "write the address between the parentheses")
 		return true
 	case strings.HasPrefix(d, "#"):
-		st.doc.Links = append(st.doc.Links, Link{Fragment: d[1:], Pos: pos})
+		frag := d[1:]
+		if f, err := url.PathUnescape(frag); err == nil {
+			frag = f
+		}
+		if id, ok := st.hugoIDs[frag]; ok && !slices.Contains(st.ids.all(), frag) {
+			// Written for Hugo's heading IDs: to the heading's ID here.
+			*dest = []byte("#" + id)
+			frag = id
+		} else {
+			frag = d[1:]
+		}
+		st.doc.Links = append(st.doc.Links, Link{Fragment: frag, Pos: pos})
 		return true
 	case strings.HasSuffix(u.Path, ".md") || strings.HasSuffix(u.Path, ".markdown"):
 		st.doc.Links = append(st.doc.Links, Link{Page: u.Path, Fragment: u.Fragment, Pos: pos})
@@ -175,6 +188,16 @@ func (st *state) link(n ast.Node, dest *[]byte, off int) bool {
 			st.errs.Add(pos, err.Error(), "fix the file name, or create the page")
 			return true
 		}
+		st.rewrite(n, dest, target, u)
+		return true
+	case strings.HasSuffix(u.Path, ".html") && !strings.HasPrefix(u.Path, "/") && u.RawQuery == "" && st.src.Resolve != nil:
+		// An HTML page by its file name ("about.html"); any other .html
+		// file (one of static/) is kept as written.
+		target, err := st.src.Resolve(u.Path)
+		if err != nil {
+			return true
+		}
+		st.doc.Links = append(st.doc.Links, Link{Page: u.Path, Fragment: u.Fragment, Pos: pos})
 		st.rewrite(n, dest, target, u)
 		return true
 	case strings.HasPrefix(u.Path, "/") && u.RawQuery == "" && st.src.Resolve != nil:

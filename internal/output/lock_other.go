@@ -2,7 +2,10 @@
 
 package output
 
-import "os"
+import (
+	"context"
+	"os"
+)
 
 // lockDir opens dir; builds of one output are not serialised here.
-func lockDir(dir string) (*os.File, error) { return os.Open(dir) }
+func lockDir(_ context.Context, dir string) (*os.File, error) { return os.Open(dir) }

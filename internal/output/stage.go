@@ -52,7 +52,7 @@ func Begin(ctx context.Context, out string, clean bool) (*Stage, error) {
 			Hint: "check the --out path and that you may write there"}
 	}
 	s := &Stage{ctx: ctx, out: out, clean: clean, dirs: map[string]bool{".": true}, written: manifest{}}
-	lock, err := lockDir(parent)
+	lock, err := lockDir(ctx, parent)
 	if err != nil {
 		return nil, &diag.Error{Pos: diag.Pos{File: out}, Msg: err.Error(),
 			Hint: "wait for the other kz30 build of this output to finish, or pass another --out"}

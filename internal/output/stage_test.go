@@ -11,6 +11,7 @@ import (
 	"sync"
 	"syscall"
 	"testing"
+	"time"
 )
 
 // begin starts a stage of out, failing the test on error.
@@ -347,13 +348,47 @@ func TestStageCancel(t *testing.T) {
 	}
 }
 
-// Two builds of one output cannot run at once.
+// Two builds of one output, or of two outputs in one parent folder, never
+// run at once: the second waits for the first to finish, and gives up
+// with an error naming the folder when the first does not finish in time.
 func TestStageLock(t *testing.T) {
-	out := filepath.Join(t.TempDir(), "public")
+	defer func(d time.Duration) { lockWait = d }(lockWait)
+	lockWait = 200 * time.Millisecond
+	dir := t.TempDir()
+	out := filepath.Join(dir, "public")
 	s := begin(t, out, false)
 	defer s.Abort()
 	if _, err := Begin(context.Background(), out, false); err == nil || !strings.Contains(err.Error(), "another kz30 build") {
 		t.Errorf("second Begin = %v", err)
+	}
+
+	// Another output beside it waits for the first build, then runs.
+	lockWait = time.Minute
+	done := make(chan error, 1)
+	go func() {
+		s2, err := Begin(context.Background(), filepath.Join(dir, "other"), false)
+		if err == nil {
+			s2.Abort()
+		}
+		done <- err
+	}()
+	select {
+	case err := <-done:
+		t.Fatalf("Begin beside a running build returned at once: %v", err)
+	case <-time.After(100 * time.Millisecond):
+	}
+	s.Abort()
+	if err := <-done; err != nil {
+		t.Errorf("Begin once the first build ended = %v", err)
+	}
+
+	// A done context stops the wait.
+	s3 := begin(t, out, false)
+	defer s3.Abort()
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := Begin(ctx, filepath.Join(dir, "third"), false); err == nil {
+		t.Error("Begin with a done context waited for the lock and succeeded")
 	}
 }
 

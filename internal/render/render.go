@@ -43,7 +43,7 @@ type Renderer struct {
 const MaxPartialDepth = 100
 
 // Layouts every template set must define.
-var Layouts = []string{"landing", "home", "page", "404", "alias"}
+var Layouts = []string{"landing", "home", "page", "terms", "404", "alias"}
 
 // New parses the templates of fsys (whose root holds templates/).
 func New(fsys fs.FS) (*Renderer, error) {

@@ -15,7 +15,7 @@ import (
 // start with the base URL's path ("/kz30/…", Root is that path) because
 // the host serves it at any depth, on any host name.
 type View struct {
-	Layout      string // landing, home, page, 404, alias
+	Layout      string // landing, home, page, terms, 404, alias
 	Lang        string
 	Title       string // typography applied
 	Description string
@@ -44,6 +44,15 @@ type View struct {
 	Children   []NavItem   // section pages only: the pages and sections it holds
 	Crumbs     []NavItem   // pages below a section: the home and the sections above, in order
 	HomeLink   NavItem     // this language's home
+	// TermGroups: on a page, its tags and categories (one group per
+	// taxonomy it uses); on a taxonomy's list page (layout terms), one
+	// group with every term of the language.
+	TermGroups []TermGroup
+	// Taxonomy is set on the terms layout: "tags" or "categories". On a
+	// term page Term is the term's name and Children its pages; on the
+	// list page Term is "".
+	Taxonomy   string
+	Term       string
 	Prev, Next *NavItem
 	TOC        []markdown.Heading
 	Minutes    int // reading time
@@ -102,6 +111,20 @@ type NavItem struct {
 	Short   string // compact label for the section navigation: Title up to its first colon
 	Href    string
 	Current bool
+}
+
+// TermGroup is the terms of one taxonomy ("tags", "categories").
+type TermGroup struct {
+	Taxonomy string
+	Label    string // the taxonomy's name in the view's language ("Étiquettes")
+	Terms    []TermLink
+}
+
+// TermLink is a link to a term page.
+type TermLink struct {
+	Name  string
+	Href  string
+	Count string // how many pages list it, formatted in the view's language
 }
 
 // Card is one key-figure card.

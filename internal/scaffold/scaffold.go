@@ -34,6 +34,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -62,7 +63,9 @@ type Result struct {
 var nameRE = regexp.MustCompile(`^[A-Za-z0-9_][A-Za-z0-9_-]*$`)
 
 // New creates content/<lang>/NAME.md for every language of the site (from
-// Dir/site.toml, or the defaults) that lacks it. NAME may end in ".md".
+// Dir/site.toml, or the defaults) that lacks it, or content/NAME.LANG.md
+// in Hugo's one-tree layout (siteLayout). NAME may end in ".md" and hold
+// folders ("docs/faq"; "docs/_index" is the section page of docs/).
 func New(name string, opts Options) (*Result, error) {
 	if opts.Dir == "" {
 		opts.Dir = "."
@@ -70,10 +73,10 @@ func New(name string, opts Options) (*Result, error) {
 	if opts.Now == nil {
 		opts.Now = time.Now
 	}
-	name = strings.TrimSuffix(name, ".md")
-	if !nameRE.MatchString(name) || (name != content.HomeName && i18n.Slug(name) == "") {
+	name = strings.TrimSuffix(filepath.ToSlash(name), ".md")
+	if !validName(name) || (path.Base(name) != content.HomeName && i18n.Slug(path.Base(name)) == "") {
 		return nil, diag.List{{Msg: fmt.Sprintf("invalid page name %q", name),
-			Hint: "use letters, digits, - and _ (the file name without .md, e.g. kaspi or e-government)"}}
+			Hint: "use letters, digits, - and _, and / between folders (the file name without .md, e.g. kaspi or docs/faq)"}}
 	}
 	if fi, err := os.Stat(opts.Dir); err != nil || !fi.IsDir() {
 		return nil, diag.List{{Pos: diag.Pos{File: opts.Dir}, Msg: "source folder not found",
@@ -84,7 +87,8 @@ func New(name string, opts Options) (*Result, error) {
 		return nil, err
 	}
 	langs := cfg.Codes()
-	rel := func(lang string) string { return "content/" + lang + "/" + name + ".md" }
+	lay := siteLayout(opts.Dir, langs)
+	rel := func(lang string) string { return lay.file(lang, name) }
 	res := &Result{}
 	var existing *front
 	var srcBody []byte
@@ -221,9 +225,13 @@ func render(name, lang string, fm front, translationOf, body string) []byte {
 	b.WriteString("---\n")
 	fmt.Fprintf(&b, "title: %s\n", strconv.Quote(t.title))
 	fmt.Fprintf(&b, "description: %s\n", strconv.Quote(t.description))
-	if name != content.HomeName {
+	switch base := path.Base(name); {
+	case name == content.HomeName:
+	case base == content.HomeName: // a section page: its folder's name is its slug
 		fmt.Fprintf(&b, "weight: %d\n", fm.Weight)
-		fmt.Fprintf(&b, "slug: %s\n", i18n.Slug(name))
+	default:
+		fmt.Fprintf(&b, "weight: %d\n", fm.Weight)
+		fmt.Fprintf(&b, "slug: %s\n", i18n.Slug(base))
 	}
 	fmt.Fprintf(&b, "date: %s\n", fm.Date)
 	b.WriteString("facts: []\n")
@@ -266,22 +274,20 @@ func parse(data []byte) (*front, []byte) {
 }
 
 // nextWeight is the next multiple of ten above the highest weight of the
-// pages of content/.
+// pages of content/ (at any depth, in either layout).
 func nextWeight(dir string, langs []string) int {
 	top := 0
-	for _, lang := range langs {
-		entries, _ := os.ReadDir(filepath.Join(dir, "content", lang))
-		for _, e := range entries {
-			if e.IsDir() || !strings.HasSuffix(e.Name(), ".md") {
-				continue
-			}
-			data, err := os.ReadFile(filepath.Join(dir, "content", lang, e.Name()))
-			if err != nil {
-				continue
-			}
-			fm, _ := parse(data)
-			top = max(top, fm.Weight)
+	_ = filepath.WalkDir(filepath.Join(dir, "content"), func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(d.Name(), ".md") {
+			return nil
 		}
-	}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return nil
+		}
+		fm, _ := parse(data)
+		top = max(top, fm.Weight)
+		return nil
+	})
 	return (top/10 + 1) * 10
 }

@@ -152,7 +152,7 @@ func TestNewMissingTranslation(t *testing.T) {
 }
 
 func TestNewNames(t *testing.T) {
-	for _, name := range []string{"", "../x", "a/b", ".x", "a b", "-x", "_", "é", "x.txt", `a\b`} {
+	for _, name := range []string{"", "../x", "a//b", "a/", "/a", "a/../b", ".x", "a b", "-x", "_", "é", "x.txt", `a\b`} {
 		dir := t.TempDir()
 		_, err := New(name, Options{Dir: dir, Now: day})
 		if err == nil || !strings.Contains(err.Error(), "invalid page name") {

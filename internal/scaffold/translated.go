@@ -40,7 +40,8 @@ type MarkResult struct {
 // source pages: it writes the hash of the source-language body
 // (content.BodyHash, what the staleness check compares) into the
 // translation_of key of each translation's front matter. A target is a file
-// (content/en/kaspi.md, relative to Dir) or a page name (kaspi, kaspi.md):
+// (content/en/kaspi.md or, in Hugo's one-tree layout, content/kaspi.en.md,
+// relative to Dir) or a page name (kaspi, kaspi.md, docs/faq):
 // its translations in every language but the source one, or in
 // opts.Lang only.
 //
@@ -78,12 +79,13 @@ func MarkTranslated(targets []string, opts MarkOptions) (*MarkResult, error) {
 		lang, name string
 	}
 	var jobs []job
+	lay := siteLayout(opts.Dir, langs)
 	for _, t := range targets {
 		t = filepath.ToSlash(t)
-		if !strings.Contains(t, "/") {
+		if !strings.HasPrefix(path.Clean(strings.TrimPrefix(t, "./")), "content/") {
 			name := strings.TrimSuffix(t, ".md")
-			if !nameRE.MatchString(name) {
-				errs.Add(diag.Pos{}, fmt.Sprintf("invalid page name %q", t), "name a page by its file name (kaspi) or a translation by its path (content/en/kaspi.md)")
+			if !validName(name) {
+				errs.Add(diag.Pos{}, fmt.Sprintf("invalid page name %q", t), "name a page by its path below the language without .md (kaspi, docs/faq) or a translation by its file ("+lay.file(langs[min(1, len(langs)-1)], "kaspi")+")")
 				continue
 			}
 			for _, lang := range langs[1:] {
@@ -94,11 +96,9 @@ func MarkTranslated(targets []string, opts MarkOptions) (*MarkResult, error) {
 			continue
 		}
 		clean := path.Clean(strings.TrimPrefix(t, "./"))
-		dir, file := path.Split(clean)
-		lang, ok := strings.CutPrefix(strings.TrimSuffix(dir, "/"), "content/")
-		name := strings.TrimSuffix(file, ".md")
-		if !ok || strings.Contains(lang, "/") || !strings.HasSuffix(file, ".md") || !nameRE.MatchString(name) {
-			errs.Add(diag.Pos{File: t}, "not a page of content/", "name a translation as content/LANG/NAME.md (relative to the source folder) or a page by its name")
+		lang, name, ok := lay.locate(clean)
+		if !ok {
+			errs.Add(diag.Pos{File: t}, "not a page of content/", "name a translation as "+lay.file("LANG", "NAME")+" (relative to the source folder) or a page by its name")
 			continue
 		}
 		switch {
@@ -107,7 +107,7 @@ func MarkTranslated(targets []string, opts MarkOptions) (*MarkResult, error) {
 			continue
 		case lang == src:
 			errs.Add(diag.Pos{File: clean}, fmt.Sprintf("this page is in the source language (%s): translations are made from it", src),
-				fmt.Sprintf("name its translation (content/%s/%s.md) or the page (kz30 translated %s)", langs[min(1, len(langs)-1)], name, name))
+				fmt.Sprintf("name its translation (%s) or the page (kz30 translated %s)", lay.file(langs[min(1, len(langs)-1)], name), name))
 			continue
 		case opts.Lang != "" && lang != opts.Lang:
 			errs.Add(diag.Pos{File: clean}, fmt.Sprintf("this page is in %s, not in --lang %s", lang, opts.Lang), "drop --lang, or name the page by its name")
@@ -126,12 +126,12 @@ func MarkTranslated(targets []string, opts MarkOptions) (*MarkResult, error) {
 	res := &MarkResult{}
 	seen := map[string]bool{}
 	for _, j := range jobs {
-		file := "content/" + j.lang + "/" + j.name + ".md"
+		file := lay.file(j.lang, j.name)
 		if seen[file] {
 			continue
 		}
 		seen[file] = true
-		srcFile := "content/" + src + "/" + j.name + ".md"
+		srcFile := lay.file(src, j.name)
 		srcData, err := os.ReadFile(filepath.Join(opts.Dir, filepath.FromSlash(srcFile)))
 		if err != nil {
 			if errors.Is(err, fs.ErrNotExist) {

@@ -51,6 +51,12 @@ func (b *builder) image(p *content.Page, dest string) (markdown.Image, error) {
 		}
 		data, ok := b.readImage(name)
 		if !ok {
+			// Hugo's spelling of a page's own file by its published URL
+			// ("/en/docs/images/x.png" for content/docs/images/x.png
+			// beside content/docs/_index.en.md): the file next to the page.
+			if local, ok := b.ownImage(p, rel); ok {
+				return b.image(p, local+tail)
+			}
 			return markdown.Image{}, &diag.Error{Msg: fmt.Sprintf("missing image %q (looked for %s)", dest, name),
 				Hint: "add the file to static/, or fix the path (a path starting with / is below static/; write col.png for a file next to the page)"}
 		}
@@ -88,6 +94,40 @@ func (b *builder) image(p *content.Page, dest string) (markdown.Image, error) {
 	}
 	return markdown.Image{}, &diag.Error{Msg: fmt.Sprintf("missing image %q (looked for %s, next to the page)", dest, name),
 		Hint: "put the file next to " + p.Path + ", or in static/ and write /" + u.Path + " (a path starting with / is below static/)"}
+}
+
+// ownImage reads a root-relative image path as Hugo publishes a page's
+// files: the URL of the page, or of the section page of its folder, in
+// any of its languages ("/en/docs/images/x.png"), with or without the
+// language prefix (Hugo's default language may have none), in any case
+// (Hugo lowercases URLs), followed by the file's path in that folder. It
+// returns the path relative to p's folder when that file exists.
+func (b *builder) ownImage(p *content.Page, rel string) (string, bool) {
+	var owners []*content.Page
+	owners = append(owners, p.Entry.Pages...)
+	if sec := b.site.Parent(p.Entry); sec != nil {
+		owners = append(owners, sec.Pages...)
+	}
+	dir := path.Dir(p.Path)
+	for _, q := range owners {
+		if q == nil || path.Dir(q.Path) != dir {
+			continue
+		}
+		u := q.URLPath()
+		for _, prefix := range []string{u, strings.TrimPrefix(u, q.Lang+"/")} {
+			if prefix == "" || len(rel) <= len(prefix) || !strings.EqualFold(rel[:len(prefix)], prefix) {
+				continue
+			}
+			local := path.Clean(rel[len(prefix):])
+			if strings.HasPrefix(local, "../") || local == "." {
+				continue
+			}
+			if _, found := b.readImage(path.Join(dir, local)); found {
+				return local, true
+			}
+		}
+	}
+	return "", false
 }
 
 // imageExts are the extensions of files copied beside a page.

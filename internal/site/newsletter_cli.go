@@ -49,14 +49,19 @@ func Newsletter(opts Options, req NewsletterRequest) ([]byte, diag.List, error) 
 	var pages []*content.Page
 	var errs diag.List
 	for _, name := range req.Names {
-		name = strings.TrimSuffix(name, ".md")
+		// A name is the page's path below its language ("kaspi",
+		// "docs/faq"), with or without its extension.
+		for _, ext := range []string{".md", ".markdown", ".html"} {
+			name = strings.TrimSuffix(name, ext)
+		}
 		p := b.site.Page(lang, name)
 		switch {
 		case p == nil && b.site.Page(b.site.Langs[0], name) != nil && lang != b.site.Langs[0]:
-			errs.Add(diag.Pos{File: "content/" + lang + "/" + name + ".md"}, fmt.Sprintf("page %q has no %s translation (content/%s/%s.md is missing)", name, lang, lang, name),
+			file := b.site.File(lang, name)
+			errs.Add(diag.Pos{File: file}, fmt.Sprintf("page %q has no %s translation (%s is missing)", name, lang, file),
 				"write it (kz30 new "+name+" scaffolds it), or export the "+b.site.Langs[0]+" page: --lang "+b.site.Langs[0])
 		case p == nil:
-			errs.Add(diag.Pos{File: "content/" + lang + "/" + name + ".md"}, fmt.Sprintf("no page %q in %s", name, lang),
+			errs.Add(diag.Pos{File: b.site.File(lang, name)}, fmt.Sprintf("no page %q in %s", name, lang),
 				"name a section by its file name: "+strings.Join(b.sectionNames(lang), ", "))
 		case p.Entry.IsHome() || !p.Section:
 			errs.Add(diag.Pos{File: p.Path}, fmt.Sprintf("%q is a reference page (section: false), which has no newsletter export", name),

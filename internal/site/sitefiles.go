@@ -30,6 +30,7 @@ func (b *builder) writeSiteFiles(s sink) error {
 	}
 	exec("index.html", "landing", b.landingView())
 	exec("404.html", "404", b.notFoundView())
+	b.writeTermPages(exec)
 	static, err := b.staticFiles()
 	errs.Append(err)
 	aliases, static, nlClash, err := b.aliases(static)
@@ -197,6 +198,9 @@ func (b *builder) aliases(static []string) ([]aliasFile, []string, bool, error) 
 	}
 	for _, p := range b.pages() {
 		add(p.URLPath()+"index.html", "the page "+p.Path)
+	}
+	for _, tp := range b.termPages() {
+		add(tp.urlPath()+"index.html", "the taxonomy page /"+tp.urlPath())
 	}
 	nlClash := false
 	if b.cfg.Newsletter.Enabled {

@@ -142,7 +142,7 @@ func (b *builder) pageView(p *content.Page, doc *markdown.Doc) *render.View {
 	v.Content = htmlView(doc.HTML)
 	v.Canonical = absURL(b.cfg.BaseURL, dir)
 	v.Published, v.Reviewed = p.Date, p.Lastmod
-	v.Minutes = i18n.ReadingMinutes(doc.Words, b.cfg.Lang(p.Lang).WordsPerMinute)
+	v.Minutes = i18n.LocaleOf(p.Lang).ReadingMinutes(doc.Words, b.cfg.Lang(p.Lang).WordsPerMinute)
 	for i := range v.Nav {
 		v.Nav[i].Current = v.Nav[i].Href == "index.html"
 	}
@@ -219,6 +219,7 @@ func (b *builder) pageView(p *content.Page, doc *markdown.Doc) *render.View {
 		}
 	}
 	v.Cards = b.cards(p, dir)
+	v.TermGroups = b.pageTermGroups(p, dir)
 	if s := b.site.Page(p.Lang, "sources"); s != nil && s != p {
 		v.Sources = &render.NavItem{Title: text(p.Lang, s.Title), Href: relURL(dir, s.URLPath())}
 	}
