@@ -10,6 +10,13 @@
 // Incremental.Build a non-nil *Result with a non-nil Stats (Incremental's
 // *Report is nil on error), Check a non-nil *CheckResult, Newsletter the
 // warnings so far (and no message).
+//
+// Every run goes through one cache seam, runCache (cache.go), never nil:
+// conversions, rendered pages and other work are reused when a key
+// derived from all their inputs is unchanged — from Options.CacheDir on
+// disk (Build, Render), from memory (Incremental), or never (no
+// CacheDir: a cold build). A warm run's output is byte for byte a cold
+// run's.
 package site
 
 import (
