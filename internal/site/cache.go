@@ -253,20 +253,41 @@ func frontMatterKey(p *content.Page) []byte {
 }
 
 // docKey is the identity of p's conversion inputs under the converter
-// setup convKey.
+// setup convKey (sourceKey of what convert passes the converter).
 func docKey(convKey string, p *content.Page) string {
+	return sourceKey(convKey, p.Lang, markdown.Source{File: p.Path, Line: p.BodyLine, Body: p.Body})
+}
+
+// sourceKey encodes every field of src but its functions, by reflection,
+// so a field added to markdown.Source is keyed without anyone remembering
+// to key it (TestSourceKeyCoversSource); what the functions answer is
+// recorded by convert, call by call.
+func sourceKey(convKey, lang string, src markdown.Source) string {
 	h := sha256.New()
-	fmt.Fprintf(h, "%s %q %q %d %q %d %v\n", convKey, p.Lang, p.Path, p.BodyLine, p.Hash, len(p.Body), p.Params) // fmt sorts map keys
-	h.Write(p.Body)
+	fmt.Fprintf(h, "%s %q\n", convKey, lang)
+	v := reflect.ValueOf(src)
+	for i, f := range reflect.VisibleFields(v.Type()) {
+		fv := v.Field(i)
+		switch {
+		case f.Type.Kind() == reflect.Func:
+			continue
+		case f.Type == reflect.TypeFor[[]byte]():
+			fmt.Fprintf(h, "%s %d\n", f.Name, fv.Len())
+			h.Write(fv.Bytes())
+		default:
+			fmt.Fprintf(h, "%s %#v\n", f.Name, fv.Interface())
+		}
+	}
 	return hex.EncodeToString(h.Sum(nil))
 }
 
 // outputKey is the render key of p's page: renderKey (what every page
-// shares), docID (p's conversion and the answers it got) and p's own
-// flags.
+// shares), docID (p's conversion and the answers it got) and what
+// frontMatterKey leaves to the page itself (its body's hash, its stale
+// flag).
 func outputKey(renderKey, docID string, p *content.Page) string {
 	h := sha256.New()
-	fmt.Fprintf(h, "%s\x00%s\x00%s\x00%s", renderKey, docID, p.Path, strconv.FormatBool(p.Stale))
+	fmt.Fprintf(h, "%s\x00%s\x00%s\x00%s\x00%s", renderKey, docID, p.Path, p.Hash, strconv.FormatBool(p.Stale))
 	return hex.EncodeToString(h.Sum(nil))
 }
 
@@ -336,7 +357,7 @@ func (rc *runCache) convert(b *builder, p *content.Page) (*markdown.Doc, diag.Li
 		rc.mu.Unlock()
 		return doc, warns, err
 	}
-	key := docKey(rc.convKey, p)
+	key := sourceKey(rc.convKey, p.Lang, src)
 	if data, ok := rc.store.Get("doc-" + key); ok {
 		var e docEntry
 		if decodeGob(data, &e) == nil && e.Doc != nil && e.sameAnswers(src) {
