@@ -34,6 +34,15 @@
 //
 // Options.Progress, when set, is told how far rendering got; cmd/kz30
 // draws its terminal progress line from it.
+//
+// # The cache
+//
+// Every run goes through one cache seam, runCache (cache.go), never nil:
+// conversions, rendered pages and other work are reused when a key
+// derived from all their inputs is unchanged — from Options.CacheDir on
+// disk (Build, Render), from memory (Incremental), or never (no
+// CacheDir: a cold build). A warm run's output is byte for byte a cold
+// run's.
 package site
 
 import (
@@ -180,6 +189,9 @@ func Build(opts Options) (*Stats, error) {
 	// limit above that, spends little time in the collector on any size
 	// of site: a small site never collects at all.
 	defer debug.SetGCPercent(debug.SetGCPercent(400))
+	if opts.CacheDir != "" {
+		go programKey() // hashes the executable while the site loads
+	}
 	b, err := newBuilder(opts)
 	if err != nil {
 		return &Stats{Warnings: b.warnings()}, err
@@ -196,11 +208,7 @@ func Build(opts Options) (*Stats, error) {
 	if err != nil {
 		return &Stats{Warnings: b.warnings()}, err
 	}
-	store, note := b.openCache()
-	if note != "" {
-		b.warns.Add(diag.Pos{File: opts.CacheDir}, "build cache not used: "+note, "delete the folder, or pass --no-cache")
-	}
-	if b.cache, err = newRunCache(b, store, false); err != nil {
+	if err := b.useCache(); err != nil {
 		stage.Abort()
 		return &Stats{Warnings: b.warnings()}, err
 	}
@@ -291,8 +299,7 @@ func Render(opts Options) (*Result, error) {
 	if err != nil {
 		return &Result{Stats: &Stats{Warnings: b.warnings()}}, err
 	}
-	store, _ := b.openCache()
-	if b.cache, err = newRunCache(b, store, false); err != nil {
+	if err := b.useCache(); err != nil {
 		return &Result{Stats: &Stats{Warnings: b.warnings()}}, err
 	}
 	sink := &memSink{files: map[string][]byte{}}
@@ -311,13 +318,24 @@ func Render(opts Options) (*Result, error) {
 	return res, nil
 }
 
-// openCache opens Options.CacheDir, or gives cache.None when it is ""
-// or cannot be used (with the reason).
-func (b *builder) openCache() (cache.Store, string) {
+// useCache opens Options.CacheDir as the run's cache, when it is set and
+// usable (a warning says why not); without it the run keeps nothing and
+// derives no key.
+func (b *builder) useCache() error {
 	if b.opts.CacheDir == "" {
-		return cache.None{}, ""
+		return nil
 	}
-	return cache.Open(b.opts.CacheDir, programKey())
+	store, note := cache.Open(b.opts.CacheDir, programKey())
+	if note != "" {
+		b.warns.Add(diag.Pos{File: b.opts.CacheDir}, "build cache not used: "+note, "delete the folder, or pass --no-cache")
+		return nil
+	}
+	rc, err := newRunCache(b, store, false)
+	if err != nil {
+		return err
+	}
+	b.cache = rc
+	return nil
 }
 
 func (o Options) withDefaults() Options {

@@ -3,7 +3,6 @@ package site
 import (
 	"bytes"
 	"crypto/sha256"
-	"encoding/binary"
 	"encoding/gob"
 	"encoding/hex"
 	"encoding/json"
@@ -12,11 +11,13 @@ import (
 	"hash"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"reflect"
 	"runtime/debug"
 	"slices"
 	"strconv"
+	"strings"
 	"sync"
 
 	"github.com/kz30/kz30/internal/cache"
@@ -72,6 +73,11 @@ type runCache struct {
 	pageBytes bool
 	off       bool // the store keeps nothing: do the work, record nothing
 
+	// index and nextIndex hold, on disk, the digest and size of every
+	// page the last build wrote, by render key: one entry for the whole
+	// site (pageIndexKey) rather than a file per page.
+	index, nextIndex map[string]pageRecord
+
 	mu         sync.Mutex
 	docIDs     map[*content.Page]string // conversion identity per page
 	keys       map[string]string        // output page name → render key
@@ -89,6 +95,9 @@ func noCache() *runCache {
 func newRunCache(b *builder, store cache.Store, pageBytes bool) (*runCache, error) {
 	rc := &runCache{store: store, program: programKey(), pageBytes: pageBytes,
 		docIDs: map[*content.Page]string{}, keys: map[string]string{}}
+	if !pageBytes {
+		rc.index, rc.nextIndex = readPageIndex(store), map[string]pageRecord{}
+	}
 	conv := sha256.New()
 	fmt.Fprintln(conv, rc.program, optionsKey(b.opts))
 	if err := hashFiles(conv, b.src, "site.toml", render.Dir+"/i18n"); err != nil {
@@ -245,20 +254,41 @@ func frontMatterKey(p *content.Page) []byte {
 }
 
 // docKey is the identity of p's conversion inputs under the converter
-// setup convKey.
+// setup convKey (sourceKey of what convert passes the converter).
 func docKey(convKey string, p *content.Page) string {
+	return sourceKey(convKey, p.Lang, markdown.Source{File: p.Path, Line: p.BodyLine, Body: p.Body})
+}
+
+// sourceKey encodes every field of src but its functions, by reflection,
+// so a field added to markdown.Source is keyed without anyone remembering
+// to key it (TestSourceKeyCoversSource); what the functions answer is
+// recorded by convert, call by call.
+func sourceKey(convKey, lang string, src markdown.Source) string {
 	h := sha256.New()
-	fmt.Fprintf(h, "%s %q %q %d %q %d %v\n", convKey, p.Lang, p.Path, p.BodyLine, p.Hash, len(p.Body), p.Params) // fmt sorts map keys
-	h.Write(p.Body)
+	fmt.Fprintf(h, "%s %q\n", convKey, lang)
+	v := reflect.ValueOf(src)
+	for i, f := range reflect.VisibleFields(v.Type()) {
+		fv := v.Field(i)
+		switch {
+		case f.Type.Kind() == reflect.Func:
+			continue
+		case f.Type == reflect.TypeFor[[]byte]():
+			fmt.Fprintf(h, "%s %d\n", f.Name, fv.Len())
+			h.Write(fv.Bytes())
+		default:
+			fmt.Fprintf(h, "%s %#v\n", f.Name, fv.Interface())
+		}
+	}
 	return hex.EncodeToString(h.Sum(nil))
 }
 
 // outputKey is the render key of p's page: renderKey (what every page
-// shares), docID (p's conversion and the answers it got) and p's own
-// flags.
+// shares), docID (p's conversion and the answers it got) and what
+// frontMatterKey leaves to the page itself (its body's hash, its stale
+// flag).
 func outputKey(renderKey, docID string, p *content.Page) string {
 	h := sha256.New()
-	fmt.Fprintf(h, "%s\x00%s\x00%s\x00%s", renderKey, docID, p.Path, strconv.FormatBool(p.Stale))
+	fmt.Fprintf(h, "%s\x00%s\x00%s\x00%s\x00%s", renderKey, docID, p.Path, p.Hash, strconv.FormatBool(p.Stale))
 	return hex.EncodeToString(h.Sum(nil))
 }
 
@@ -328,7 +358,7 @@ func (rc *runCache) convert(b *builder, p *content.Page) (*markdown.Doc, diag.Li
 		rc.mu.Unlock()
 		return doc, warns, err
 	}
-	key := docKey(rc.convKey, p)
+	key := sourceKey(rc.convKey, p.Lang, src)
 	if data, ok := rc.store.Get("doc-" + key); ok {
 		var e docEntry
 		if decodeGob(data, &e) == nil && e.Doc != nil && e.sameAnswers(src) {
@@ -425,16 +455,20 @@ func (rc *runCache) page(p *content.Page, s countingSink, render func(record fun
 	key := "page-" + outputKey(rc.renderKey, rc.docIDs[p], p)
 	rc.keys[name] = key
 	rc.mu.Unlock()
-	if data, ok := rc.store.Get(key); ok && len(data) >= sha256.Size+8 {
-		sum := [sha256.Size]byte(data[:sha256.Size])
-		size := int64(binary.BigEndian.Uint64(data[sha256.Size:]))
-		body := data[sha256.Size+8:]
-		if l, ok := s.s.(linker); ok && l.link(name, sum, size) {
-			s.b.files.Add(1)
-			s.b.bytes.Add(size)
-			return nil
+	if rc.index != nil {
+		if r, ok := rc.index[key]; ok {
+			if l, ok := s.s.(linker); ok && l.link(name, r.sum, r.size) {
+				s.b.files.Add(1)
+				s.b.bytes.Add(r.size)
+				rc.mu.Lock()
+				rc.nextIndex[key] = r
+				rc.mu.Unlock()
+				return nil
+			}
 		}
-		if int64(len(body)) == size && sha256.Sum256(body) == sum {
+	} else if data, ok := rc.store.Get(key); ok && len(data) >= sha256.Size {
+		sum, body := [sha256.Size]byte(data[:sha256.Size]), data[sha256.Size:]
+		if sha256.Sum256(body) == sum {
 			return s.write(name, body)
 		}
 	}
@@ -443,14 +477,59 @@ func (rc *runCache) page(p *content.Page, s countingSink, render func(record fun
 	rc.mu.Unlock()
 	return render(func(out []byte) {
 		sum := sha256.Sum256(out)
-		entry := make([]byte, 0, sha256.Size+8)
-		entry = append(entry, sum[:]...)
-		entry = binary.BigEndian.AppendUint64(entry, uint64(len(out)))
-		if rc.pageBytes {
-			entry = append(entry, out...)
+		if rc.index != nil {
+			rc.mu.Lock()
+			rc.nextIndex[key] = pageRecord{sum, int64(len(out))}
+			rc.mu.Unlock()
+			return
 		}
-		rc.store.Put(key, entry)
+		rc.store.Put(key, slices.Concat(sum[:], out))
 	})
+}
+
+// pageRecord is what the page index says of one page: its digest and size.
+type pageRecord struct {
+	sum  [sha256.Size]byte
+	size int64
+}
+
+// pageIndexKey is the cache entry of the page index.
+const pageIndexKey = "pages-index"
+
+// readPageIndex reads the page index: lines "key digest size"; nil when
+// it is missing or any line is malformed.
+func readPageIndex(store cache.Store) map[string]pageRecord {
+	data, ok := store.Get(pageIndexKey)
+	if !ok {
+		return map[string]pageRecord{}
+	}
+	m := map[string]pageRecord{}
+	for _, line := range strings.Split(strings.TrimSuffix(string(data), "\n"), "\n") {
+		f := strings.Fields(line)
+		if len(f) != 3 {
+			return map[string]pageRecord{}
+		}
+		var r pageRecord
+		n, err := hex.Decode(r.sum[:], []byte(f[1]))
+		size, serr := strconv.ParseInt(f[2], 10, 64)
+		if err != nil || serr != nil || n != sha256.Size || size < 0 {
+			return map[string]pageRecord{}
+		}
+		r.size = size
+		m[f[0]] = r
+	}
+	return m
+}
+
+// writePageIndex stores the index of the pages this build wrote.
+func (rc *runCache) writePageIndex() {
+	keys := slices.Sorted(maps.Keys(rc.nextIndex))
+	var b bytes.Buffer
+	for _, k := range keys {
+		r := rc.nextIndex[k]
+		fmt.Fprintf(&b, "%s %x %d\n", k, r.sum, r.size)
+	}
+	rc.store.Put(pageIndexKey, b.Bytes())
 }
 
 // memo returns what work returned in an earlier run for the same kind and
@@ -540,6 +619,13 @@ func (r recordSink[T]) write(name string, data []byte) error {
 // finish ends the run: after a successful build, cache entries the run did
 // not use are evicted when evict is set.
 func (rc *runCache) finish(ok, evict bool) {
+	if ok && evict && rc.index != nil {
+		rc.writePageIndex()
+	} else if rc.index != nil {
+		// Keep the index the last build wrote (a failed build, or
+		// Render, which links nothing).
+		rc.store.Get(pageIndexKey)
+	}
 	rc.store.Finish(ok && evict)
 }
 

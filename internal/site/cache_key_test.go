@@ -99,3 +99,41 @@ func TestDocSurvivesCache(t *testing.T) {
 		}
 	}
 }
+
+// TestSourceKeyCoversSource: changing any data field of markdown.Source
+// changes the conversion's key, and every function of it is one whose
+// answers convert records (a new function would be asked questions whose
+// answers no key holds).
+func TestSourceKeyCoversSource(t *testing.T) {
+	base := markdown.Source{File: "content/fr/a.md", Line: 3, Body: []byte("x")}
+	k0 := sourceKey("conv", "fr", base)
+	if sourceKey("conv", "fr", base) != k0 || sourceKey("conv", "en", base) == k0 || sourceKey("conv2", "fr", base) == k0 {
+		t.Error("sourceKey is not a function of the setup, language and source")
+	}
+	recorded := map[string]bool{"Resolve": true, "Image": true, "Param": true, "StandIn": true} // the cases of answer()
+	for i, f := range reflect.VisibleFields(reflect.TypeFor[markdown.Source]()) {
+		src := base
+		v := reflect.ValueOf(&src).Elem().Field(i)
+		switch f.Type.Kind() {
+		case reflect.Func:
+			if !recorded[f.Name] {
+				t.Errorf("markdown.Source.%s is a function convert does not record: record its answers (cache.go: convert, answer)", f.Name)
+			}
+			continue
+		case reflect.String:
+			v.SetString(v.String() + "x")
+		case reflect.Int:
+			v.SetInt(v.Int() + 1)
+		case reflect.Bool:
+			v.SetBool(!v.Bool())
+		case reflect.Slice:
+			v.Set(reflect.AppendSlice(v, v))
+		default:
+			t.Errorf("markdown.Source.%s is a %s: teach this test to change it", f.Name, f.Type)
+			continue
+		}
+		if sourceKey("conv", "fr", src) == k0 {
+			t.Errorf("changing markdown.Source.%s leaves the conversion key unchanged", f.Name)
+		}
+	}
+}

@@ -274,7 +274,7 @@ func TestCorruptCacheIsIgnored(t *testing.T) {
 			out := filepath.Join(t.TempDir(), "public")
 			buildInto(t, dir, out, true)
 			var entries []string
-			for _, kind := range []string{"doc", "page", "memo"} {
+			for _, kind := range []string{"doc", "pages", "memo"} {
 				found, _ := filepath.Glob(filepath.Join(cacheDir, kind, "*", kind+"-*"))
 				if len(found) == 0 {
 					t.Fatalf("no %s entries in the cache", kind)
@@ -313,5 +313,35 @@ func TestNoCacheWritesNoCache(t *testing.T) {
 	st = buildInto(t, dir, filepath.Join(t.TempDir(), "public"), true)
 	if !strings.Contains(st.String(), "; reused conversions 0/18, pages 0/18; files linked 0/") {
 		t.Errorf("summary of a first build with a cache: %s", st)
+	}
+}
+
+// TestIncrementalStartsFromBuildCache: the dev server's first build reads
+// the conversions `kz30 build` left in the cache folder (nothing is
+// converted again), its output is Render's, and it writes no rendered
+// page into the folder.
+func TestIncrementalStartsFromBuildCache(t *testing.T) {
+	dir := warmSite(t)
+	cacheDir := filepath.Join(dir, ".kz30", "cache")
+	buildInto(t, dir, filepath.Join(t.TempDir(), "public"), true)
+	in := NewIncremental(Options{Dir: dir, Defaults: repoRoot, AllowStale: true, CacheDir: cacheDir})
+	res, rep, err := in.Build()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Converted) != 0 {
+		t.Errorf("the first incremental build converted %d pages, want 0 (all in the cache): %v", len(rep.Converted), rep.Converted)
+	}
+	want := mustRender(t, Options{Dir: dir, AllowStale: true})
+	for _, name := range sortedKeys(want.Files) {
+		if !bytes.Equal(res.Files[name], want.Files[name]) {
+			t.Errorf("%s differs from Render's", name)
+		}
+	}
+	if len(res.Files) != len(want.Files) {
+		t.Errorf("%d files, Render has %d", len(res.Files), len(want.Files))
+	}
+	if pages, _ := filepath.Glob(filepath.Join(cacheDir, "page", "*", "*")); len(pages) != 0 {
+		t.Errorf("the dev server wrote %d rendered pages into the cache folder", len(pages))
 	}
 }

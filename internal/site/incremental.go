@@ -1,6 +1,7 @@
 package site
 
 import (
+	"strings"
 	"sync"
 	"time"
 
@@ -65,9 +66,22 @@ func NewIncremental(opts Options) *Incremental {
 	opts = opts.withDefaults()
 	var below cache.Store
 	if opts.CacheDir != "" {
-		below, _ = cache.Open(opts.CacheDir, programKey())
+		dir, _ := cache.Open(opts.CacheDir, programKey())
+		below = noPages{dir}
 	}
 	return &Incremental{opts: opts, store: cache.NewMemory(below)}
+}
+
+// noPages is the disk cache below the dev server's memory: rendered pages
+// (their bytes, in memory) are not written through; a build links them
+// from its previous output instead.
+type noPages struct{ cache.Store }
+
+// Put implements cache.Store.
+func (n noPages) Put(key string, data []byte) {
+	if !strings.HasPrefix(key, "page-") {
+		n.Store.Put(key, data)
+	}
 }
 
 // Build builds the site in memory, reusing what the previous builds

@@ -91,7 +91,14 @@ func newsletterMessage(opts Options, req NewsletterRequest) ([]byte, diag.List, 
 	if err := errs.Err(); err != nil {
 		return nil, b.warnings(), err
 	}
-	if err := b.convert(b.pages()); err != nil {
+	// Conversions come from the build cache when it has them (nothing is
+	// evicted: the cache holds what the last build needed).
+	if err := b.useCache(); err != nil {
+		return nil, b.warnings(), err
+	}
+	err = b.convert(b.pages())
+	b.cache.finish(err == nil, false)
+	if err != nil {
 		return nil, b.warnings(), err
 	}
 	x := b.exporter()
