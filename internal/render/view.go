@@ -39,7 +39,8 @@ type View struct {
 	Alternates []Alternate // every language of the page that exists, for hreflang
 	XDefault   string      // absolute URL for hreflang x-default, as in the sitemap: the source-language page; the landing page for the homes
 	Switch     []Alternate // the other languages, for the language switcher
-	Nav        []NavItem   // the first level of the section tree, by weight
+	Nav        []NavItem   // the first level of the section tree, by weight (at most 12 items)
+	NavMore    string      // when Nav was cut short: the link to the home's list of all pages
 	AllPages   []NavItem   // home only: every page of the language (on a site with folders, what the home holds)
 	Children   []NavItem   // section pages only: the pages and sections it holds
 	Crumbs     []NavItem   // pages below a section: the home and the sections above, in order
@@ -95,6 +96,10 @@ func (v *View) NavKey() string {
 		if n.Current {
 			b.WriteString("\x00current")
 		}
+	}
+	if v.NavMore != "" {
+		b.WriteString("\x00more\x00")
+		b.WriteString(v.NavMore)
 	}
 	return b.String()
 }

@@ -18,6 +18,11 @@ func text(lang, s string) string {
 	return i18n.PlainText(lang, s)
 }
 
+// navLimit is the most items the section navigation of every page
+// shows; a site with more first-level sections gets navLimit-1 of them
+// and a link to the home's list of all pages.
+const navLimit = 12
+
 // baseView fills what every page of language lang at dir shares. With
 // abs (the 404 page, served at any depth of any host) links are
 // base-path-absolute ("/kz30/assets/…") instead of relative.
@@ -55,6 +60,12 @@ func (b *builder) baseView(lang, dir string, abs bool) *render.View {
 		}
 		p := e.Page(b.site, lang)
 		v.Nav = append(v.Nav, b.navItem(p, href(p.URLPath())))
+	}
+	if len(v.Nav) > navLimit && home != nil {
+		// Every page carries the navigation: past navLimit sections it
+		// ends with a link to the home's list of every page instead.
+		v.Nav = v.Nav[:navLimit-1]
+		v.NavMore = href(home.URLPath()) + "#all-pages"
 	}
 	if b.opts.LiveReload {
 		v.LiveReload = href("_kz30/reload.js")
