@@ -58,14 +58,16 @@ func (b *builder) baseView(lang, dir string, abs bool) *render.View {
 		if home != nil && b.site.Parent(e) != home.Entry {
 			continue
 		}
+		if len(v.Nav) == navLimit && home != nil {
+			// Every page carries the navigation: past navLimit sections
+			// it ends with a link to the home's list of every page
+			// instead (and the rest of the sections are not visited).
+			v.Nav = v.Nav[:navLimit-1]
+			v.NavMore = href(home.URLPath()) + "#all-pages"
+			break
+		}
 		p := e.Page(b.site, lang)
 		v.Nav = append(v.Nav, b.navItem(p, href(p.URLPath())))
-	}
-	if len(v.Nav) > navLimit && home != nil {
-		// Every page carries the navigation: past navLimit sections it
-		// ends with a link to the home's list of every page instead.
-		v.Nav = v.Nav[:navLimit-1]
-		v.NavMore = href(home.URLPath()) + "#all-pages"
 	}
 	if b.opts.LiveReload {
 		v.LiveReload = href("_kz30/reload.js")
