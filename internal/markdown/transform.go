@@ -190,19 +190,11 @@ func (st *state) link(n ast.Node, dest *[]byte, off int) bool {
 		}
 		st.rewrite(n, dest, target, u)
 		return true
-	case strings.HasSuffix(u.Path, ".html") && !strings.HasPrefix(u.Path, "/") && u.RawQuery == "" && st.src.Resolve != nil:
-		// An HTML page by its file name ("about.html"); any other .html
-		// file (one of static/) is kept as written.
-		target, err := st.src.Resolve(u.Path)
-		if err != nil {
-			return true
-		}
-		st.doc.Links = append(st.doc.Links, Link{Page: u.Path, Fragment: u.Fragment, Pos: pos})
-		st.rewrite(n, dest, target, u)
-		return true
-	case strings.HasPrefix(u.Path, "/") && u.RawQuery == "" && st.src.Resolve != nil:
-		// A root-relative link ("/docs/faq/"): to a page when one has
-		// that URL or file name, else kept as written.
+	case (strings.HasSuffix(u.Path, ".html") || strings.HasPrefix(u.Path, "/")) && u.RawQuery == "" && st.src.Resolve != nil:
+		// An HTML page by its file name ("about.html") or a
+		// root-relative link ("/docs/faq/"): to a page when one has that
+		// URL or file name, else kept as written (a .html file of
+		// static/, say).
 		target, err := st.src.Resolve(u.Path)
 		if err != nil {
 			return true
